@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** Builds the client from client/ into dist/client; in dev, proxies /api to the API server on :3000. */
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  plugins: [react()],
+  resolve: {
+    alias: { '@contract': here('../contract') },
+  },
+  build: {
+    outDir: here('../dist/client'),
+    emptyOutDir: true,
+    // The maplibre worker is its own module file; keep sourcemaps off so dist stays small.
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});

@@ -1,0 +1,58 @@
+import express, { type Express } from 'express';
+import compression from 'compression';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from './db/database.js';
+import { LayersRepository } from './layers/layers.repository.js';
+import { LayersService } from './layers/layers.service.js';
+import { layersRoutes } from './layers/layers.routes.js';
+import { FeaturesRepository } from './features/features.repository.js';
+import { featuresRoutes } from './features/features.routes.js';
+import { ChainsRepository } from './chains/chains.repository.js';
+import { chainsRoutes } from './chains/chains.routes.js';
+import { healthRoutes } from './health/health.routes.js';
+import { apiNotFound, problemHandler } from './http/problem.js';
+
+export interface AppOptions {
+  /** The built client to serve at /, if it exists. */
+  clientDir?: string;
+}
+
+/** Builds the Express app: API under /api, the built client everywhere else. */
+export function createApp(db: Database, opts: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false); // ETags are computed by us, strong, from the bytes sent.
+  app.use(compression({ threshold: 1024 }));
+
+  const api = express.Router();
+  api.use(healthRoutes(db));
+  api.use(layersRoutes(new LayersService(new LayersRepository(db))));
+  api.use(featuresRoutes(new FeaturesRepository(db)));
+  api.use(chainsRoutes(new ChainsRepository(db)));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  const clientDir = opts.clientDir;
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(
+      express.static(clientDir, {
+        index: false,
+        setHeaders(res, file) {
+          // Vite puts content hashes in asset names: those never change.
+          res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      }),
+    );
+    const index = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8');
+    app.get(/^(?!\/api\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache').type('html').send(index);
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text').send('The client is not built. Run `npm run build` (npm start does it for you).');
+    });
+  }
+  app.use(problemHandler);
+  return app;
+}

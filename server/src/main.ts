@@ -1,0 +1,32 @@
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/open.js';
+import { createApp } from './app.js';
+
+/** Starts the Atlas server: database (embedded unless DATABASE_URL), migrations, seeds, HTTP. */
+async function main() {
+  const t0 = performance.now();
+  const config = loadConfig();
+  const { db } = await openDatabase(config);
+  const app = createApp(db, { clientDir: config.clientDir });
+  const server = app.listen(config.port, () => {
+    console.log(`[atlas] ${db.engine} · http://localhost:${config.port} · ready in ${Math.round(performance.now() - t0)} ms`);
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[atlas] ${signal}: closing`);
+    server.close();
+    server.closeAllConnections();
+    // Closing PGlite flushes its data directory; never exit before it finishes.
+    await db.close().catch((e) => console.error('[atlas] close failed:', e));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error('[atlas] failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

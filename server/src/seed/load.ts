@@ -1,0 +1,168 @@
+import crypto from 'node:crypto';
+import type { Database, Queryable } from '../db/database.js';
+import { checkSeedBundle, readSeedBundle, type SeedBundle, type SeedCite } from './sources.js';
+
+export interface SeedReport {
+  /** True when the data on disk was already loaded (same bundle hash): nothing was written. */
+  skipped: boolean;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  /** Features edited by a person since the seed wrote them: the seed leaves them alone. */
+  keptEdits: number;
+  figures: number;
+  chains: number;
+}
+
+/** Stable citation id: the same document and quote always give the same id. */
+export function citationId(c: SeedCite): string {
+  return crypto.createHash('sha1').update(`${c.doc}\u0000${c.quote}`).digest('hex').slice(0, 16);
+}
+
+const hashOf = (v: unknown) => crypto.createHash('sha1').update(JSON.stringify(v)).digest('hex');
+
+/** The seed user name recorded in history; features last written by it may be rewritten by a re-seed. */
+export const SEED_USER = 'seed';
+
+/**
+ * Loads seeds/ and geodata/ into the database in one transaction. Idempotent: a second run changes
+ * nothing and bumps no version. Throws before writing anything if any citation fails its check.
+ */
+export async function loadSeeds(db: Database, bundle: SeedBundle = readSeedBundle()): Promise<SeedReport> {
+  const problems = checkSeedBundle(bundle);
+  if (problems.length) throw new Error(`Seed data failed its checks:\n  ${problems.join('\n  ')}`);
+  const bundleHash = hashOf(bundle);
+  return db.transaction(async (tx) => {
+    const [prev] = (await tx.query<{ value: string }>("SELECT value FROM atlas_meta WHERE key = 'seed_hash'")).rows;
+    if (prev?.value === bundleHash) {
+      return { skipped: true, inserted: 0, updated: 0, unchanged: bundle.features.length, deleted: 0, keptEdits: 0, figures: bundle.figures.length, chains: bundle.chains.length };
+    }
+    const report = await write(tx, bundle);
+    await tx.query(
+      "INSERT INTO atlas_meta (key, value) VALUES ('seed_hash', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+      [bundleHash],
+    );
+    await tx.query("SELECT atlas_bump_version('all')");
+    return report;
+  }, SEED_USER);
+}
+
+async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
+  const report: SeedReport = { skipped: false, inserted: 0, updated: 0, unchanged: 0, deleted: 0, keptEdits: 0, figures: b.figures.length, chains: b.chains.length };
+
+  for (const d of b.documents) {
+    await tx.query(
+      `INSERT INTO documents (id, file, title_zh, title_en, level, period, as_of_year, url, body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET file = EXCLUDED.file, title_zh = EXCLUDED.title_zh, title_en = EXCLUDED.title_en,
+         level = EXCLUDED.level, period = EXCLUDED.period, as_of_year = EXCLUDED.as_of_year, url = EXCLUDED.url, body = EXCLUDED.body
+       WHERE (documents.*) IS DISTINCT FROM (EXCLUDED.*)`,
+      [d.id, d.file ?? null, d.title_zh, d.title_en, d.level ?? null, d.period ?? null, d.as_of_year ?? null, d.url ?? null, d.body],
+    );
+  }
+
+  const cite = async (c: SeedCite): Promise<string> => {
+    const id = citationId(c);
+    await tx.query('INSERT INTO citations (id, document_id, quote) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [id, c.doc, c.quote]);
+    return id;
+  };
+
+  for (const l of b.layers) {
+    await tx.query(
+      `INSERT INTO layers (id, title_zh, title_en, theme, kind, geometry_type, style, sort, description_zh, description_en)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET title_zh = EXCLUDED.title_zh, title_en = EXCLUDED.title_en, theme = EXCLUDED.theme,
+         kind = EXCLUDED.kind, geometry_type = EXCLUDED.geometry_type, style = EXCLUDED.style, sort = EXCLUDED.sort,
+         description_zh = EXCLUDED.description_zh, description_en = EXCLUDED.description_en
+       WHERE (layers.*) IS DISTINCT FROM (EXCLUDED.*)`,
+      [l.id, l.title_zh, l.title_en, l.theme, l.kind, l.geometry_type, JSON.stringify(l.style ?? {}), l.sort ?? 0, l.description_zh ?? null, l.description_en ?? null],
+    );
+  }
+
+  const existing = new Map(
+    (await tx.query<{ id: string; seed_hash: string | null; updated_by: string }>('SELECT id, seed_hash, updated_by FROM features')).rows.map((r) => [r.id, r]),
+  );
+  const seeded = new Set<string>();
+  for (const f of b.features) {
+    seeded.add(f.id);
+    const hash = hashOf([f.layer_id, f.name_zh, f.name_en, f.parent, f.accuracy, f.geometry, f.properties, f.sources]);
+    const row = existing.get(f.id);
+    const values = [f.id, f.layer_id, f.name_zh, f.name_en, f.parent, JSON.stringify(f.geometry), f.accuracy, JSON.stringify(f.properties), hash];
+    if (!row) {
+      await tx.query(
+        `INSERT INTO features (id, layer_id, name_zh, name_en, parent_id, geom, accuracy, properties, seed_hash)
+         VALUES ($1, $2, $3, $4, $5, ST_SetSRID(ST_GeomFromGeoJSON($6), 4326), $7, $8, $9)`,
+        values,
+      );
+      report.inserted++;
+    } else if (row.seed_hash === hash) {
+      report.unchanged++;
+      continue;
+    } else if (row.updated_by !== SEED_USER) {
+      report.keptEdits++;
+      continue;
+    } else {
+      await tx.query(
+        `UPDATE features SET layer_id = $2, name_zh = $3, name_en = $4, parent_id = $5,
+           geom = ST_SetSRID(ST_GeomFromGeoJSON($6), 4326), accuracy = $7, properties = $8, seed_hash = $9
+         WHERE id = $1`,
+        values,
+      );
+      report.updated++;
+    }
+    await tx.query('DELETE FROM feature_citations WHERE feature_id = $1', [f.id]);
+    for (const c of f.sources) {
+      await tx.query('INSERT INTO feature_citations (feature_id, citation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [f.id, await cite(c)]);
+    }
+  }
+  for (const [id, row] of existing) {
+    // Only features the seed itself owns may disappear with the seed; people's work stays.
+    if (!seeded.has(id) && row.updated_by === SEED_USER && row.seed_hash) {
+      await tx.query('DELETE FROM features WHERE id = $1', [id]);
+      report.deleted++;
+    }
+  }
+
+  for (const c of b.chains) {
+    const keywords = [...(c.keywords_zh ?? []), ...(c.keywords_en ?? [])];
+    await tx.query(
+      `INSERT INTO chains (id, seq, group_id, group_zh, group_en, name_zh, name_en, focus_zh, focus_en, keywords)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, group_id = EXCLUDED.group_id, group_zh = EXCLUDED.group_zh,
+         group_en = EXCLUDED.group_en, name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, focus_zh = EXCLUDED.focus_zh,
+         focus_en = EXCLUDED.focus_en, keywords = EXCLUDED.keywords
+       WHERE (chains.*) IS DISTINCT FROM (EXCLUDED.*)`,
+      [c.id, c.seq, c.group_id, c.group_zh, c.group_en, c.name_zh, c.name_en, c.focus_zh, c.focus_en ?? null, keywords],
+    );
+  }
+  await tx.query('DELETE FROM chains WHERE NOT (id = ANY($1::text[]))', [b.chains.map((c) => c.id)]);
+
+  let sort = 0;
+  for (const t of b.figures) {
+    await tx.query(
+      `INSERT INTO targets (id, subject_type, subject_id, kind, metric, metric_zh, metric_en, value_text, value, value_max,
+         qualifier, unit, year, base_year, citation_id, sort)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT (id) DO UPDATE SET subject_type = EXCLUDED.subject_type, subject_id = EXCLUDED.subject_id, kind = EXCLUDED.kind,
+         metric = EXCLUDED.metric, metric_zh = EXCLUDED.metric_zh, metric_en = EXCLUDED.metric_en, value_text = EXCLUDED.value_text,
+         value = EXCLUDED.value, value_max = EXCLUDED.value_max, qualifier = EXCLUDED.qualifier, unit = EXCLUDED.unit,
+         year = EXCLUDED.year, base_year = EXCLUDED.base_year, citation_id = EXCLUDED.citation_id, sort = EXCLUDED.sort
+       WHERE (targets.*) IS DISTINCT FROM (EXCLUDED.*)`,
+      [t.id, t.subject_type, t.subject_id, t.kind, t.metric, t.metric_zh, t.metric_en, t.value_text, t.value, t.value_max ?? null,
+        t.qualifier, t.unit, t.year, t.base_year ?? null, await cite(t.cite), sort++],
+    );
+  }
+  await tx.query('DELETE FROM targets WHERE NOT (id = ANY($1::text[]))', [b.figures.map((t) => t.id)]);
+
+  await tx.query('DELETE FROM feature_chains');
+  for (const fc of b.featureChains) {
+    await tx.query('INSERT INTO feature_chains (feature_id, chain_id, role, citation_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      fc.feature_id, fc.chain_id, fc.role, fc.cite ? await cite(fc.cite) : null,
+    ]);
+  }
+  await tx.query(`DELETE FROM citations c WHERE NOT EXISTS (SELECT 1 FROM feature_citations fc WHERE fc.citation_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.citation_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM feature_chains x WHERE x.citation_id = c.id)`);
+  return report;
+}

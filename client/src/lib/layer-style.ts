@@ -1,0 +1,359 @@
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+import type { Accuracy, GeometryKind, LayerInfo, LayerStyle } from '@contract/api';
+import { nameField, type Lang } from './i18n';
+
+/*
+ * One function, buildLayerRender, turns a LayerInfo into both the MapLibre layers and the legend
+ * items, so the legend can never drift from what the map draws. Everything that decides how a class
+ * of feature looks (accuracy line widths, dashes, hatching, label sizes) lives in this file.
+ */
+
+/** The font stack of every label; it must be a real CSS family because MapLibre draws CJK with it. */
+export const LABEL_FONT = 'Noto Sans SC';
+
+/** Map background: a plain paper tone, because the basemap is drawn from the project's own layers. */
+export const BACKGROUND_COLOR = '#f4f3ef';
+
+/** Colour of hover/selection outlines. */
+export const HIGHLIGHT_COLOR = '#0f2a3d';
+
+/** Line dash, in line widths, used for every schematic outline and line. */
+export const SCHEMATIC_DASH: [number, number] = [3, 2];
+
+/** Outline width (px) of a polygon, by accuracy: surveyed thick, digitised thin, schematic dashed. */
+export const OUTLINE_WIDTH: Record<Accuracy, number> = { surveyed: 2.6, digitised: 1.2, schematic: 1.6 };
+
+/** Hatch tile: spacing and stroke of the diagonal lines, in CSS px; shared by the map image and the legend SVG. */
+export const HATCH = { size: 8, stroke: 1.4, opacity: 0.75 } as const;
+
+/** Per-layer user controls that change paint or layout but never the set of layers. */
+export interface LayerControl {
+  visible: boolean;
+  /** 0–1, multiplies every opacity the style defines. */
+  opacity: number;
+}
+
+/** A legend swatch, drawn by the legend with the same numbers the map paint uses. */
+export interface LegendItem {
+  geometry: GeometryKind;
+  color: string;
+  /** Outline / stroke colour. */
+  strokeColor: string;
+  fillOpacity: number;
+  strokeWidth: number;
+  strokeOpacity: number;
+  dashed: boolean;
+  /** Hatch pattern colour when the swatch shows schematic hatching. */
+  hatch: string | null;
+  /** Feature this swatch stands for (per-feature colours), or null for the whole layer. */
+  featureId: string | null;
+}
+
+/** Everything one catalogue layer contributes to the map. */
+export interface LayerRender {
+  layerId: string;
+  /** GeoJSON source holding the layer's geometries (promoteId `fid`). */
+  sourceId: string;
+  /** GeoJSON source holding one label point per polygon. */
+  labelSourceId: string;
+  /** Fill/line/circle layers, drawn in catalogue order. */
+  body: LayerSpecification[];
+  /** Label layers, drawn above all bodies so no fill hides a name. */
+  labels: LayerSpecification[];
+  /** Ids of the layers whose features answer clicks and hover. */
+  interactive: string[];
+  legend: LegendItem[];
+  /** Hatch images (by colour) the body layers reference. */
+  hatchColors: string[];
+}
+
+/** What the builder needs to know about the data: which geometry kinds and accuracies occur. */
+export interface LayerDataSummary {
+  kinds: Set<GeometryKind>;
+  accuracies: Set<Accuracy>;
+  /** Feature ids, to give featureColors a stable order in the legend. */
+  featureIds: string[];
+}
+
+/** Source id of a catalogue layer's geometries. */
+export function sourceIdFor(layerId: string): string {
+  return `atlas:${layerId}`;
+}
+
+/** Source id of a catalogue layer's polygon label points. */
+export function labelSourceIdFor(layerId: string): string {
+  return `atlas:${layerId}:labels`;
+}
+
+/** The map image name of a hatch tile in a colour. */
+export function hatchImageName(color: string): string {
+  return `atlas-hatch-${color.replace(/[^0-9a-z]/gi, '').toLowerCase()}`;
+}
+
+/** Parses #rgb / #rrggbb; unknown input falls back to grey so a bad style never breaks the map. */
+export function parseHex(color: string): [number, number, number] {
+  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
+  if (!m) return [128, 128, 128];
+  const hex = m[1].length === 3 ? m[1].split('').map((c) => c + c).join('') : m[1];
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** Mixes a colour towards black by `amount` (0–1); outlines are a darker shade of their fill. */
+export function darken(color: string, amount = 0.3): string {
+  const rgb = parseHex(color).map((c) => Math.round(c * (1 - amount)));
+  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const POLYGON_TYPES: ExpressionSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
+const LINE_TYPES: ExpressionSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
+const POINT_TYPES: ExpressionSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
+const IS_SCHEMATIC: ExpressionSpecification = ['==', ['get', 'accuracy'], 'schematic'];
+const NOT_SCHEMATIC: ExpressionSpecification = ['!=', ['get', 'accuracy'], 'schematic'];
+const HOVER: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+
+/** Per-feature override colours, sorted by the order features appear in the data. */
+function featureColorEntries(style: LayerStyle, summary: LayerDataSummary): Array<[string, string]> {
+  const overrides = style.featureColors ?? {};
+  const order = new Map(summary.featureIds.map((id, i) => [id, i]));
+  return Object.entries(overrides).sort(
+    ([a], [b]) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER),
+  );
+}
+
+/** A colour expression honouring featureColors; `shade` maps each colour (e.g. to its outline). */
+function colorExpr(style: LayerStyle, entries: Array<[string, string]>, shade: (c: string) => string = (c) => c): DataDrivenPropertyValueSpecification<string> {
+  if (entries.length === 0) return shade(style.color);
+  const match: unknown[] = ['match', ['get', 'fid']];
+  for (const [id, c] of entries) match.push(id, shade(c));
+  match.push(shade(style.color));
+  return match as ExpressionSpecification;
+}
+
+/** Label size (px) by theme: structure and parks lead, basemap recedes. */
+function labelSize(info: LayerInfo): number {
+  switch (info.theme) {
+    case 'administrative': return 15;
+    case 'parks': return 14;
+    case 'structure': return 14;
+    case 'zones': return 13;
+    case 'basemap': return 12;
+    default: return 12;
+  }
+}
+
+/** Label colour by theme; all pass WCAG AA against the paper background with the white halo. */
+function labelColor(info: LayerInfo): string {
+  return info.theme === 'basemap' ? '#56606b' : '#1b2733';
+}
+
+/**
+ * Builds the MapLibre layers and the legend of one catalogue layer.
+ * Pure: the same input gives the same specs, which is what lets the map reconcile by diffing.
+ */
+export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, control: LayerControl, lang: Lang): LayerRender {
+  const style = info.style;
+  const op = Math.max(0, Math.min(1, control.opacity));
+  const visibility = control.visible ? 'visible' : 'none';
+  const sourceId = sourceIdFor(info.id);
+  const labelSourceId = labelSourceIdFor(info.id);
+  const entries = featureColorEntries(style, summary);
+  const fill = colorExpr(style, entries);
+  const stroke = colorExpr(style, entries, (c) => darken(c, 0.3));
+  const fillOpacity = style.fillOpacity ?? 0.25;
+  const lineWidth = style.lineWidth ?? 1.6;
+  const drawLabels = style.labels ?? true;
+  const id = (part: string) => `atlas:${info.id}:${part}`;
+  const textField: ExpressionSpecification = ['coalesce', ['get', nameField(lang)], ['get', 'name_zh']];
+  const kinds = new Set(summary.kinds);
+  kinds.add(info.geometry_type);
+
+  const body: LayerSpecification[] = [];
+  const labels: LayerSpecification[] = [];
+  const interactive: string[] = [];
+  const legend: LegendItem[] = [];
+  const hatchColors = new Set<string>();
+  // The legend shows the layer the way most of it is drawn: hatched only if it is all schematic.
+  const allSchematic = summary.accuracies.size > 0 && [...summary.accuracies].every((a) => a === 'schematic');
+  const legendAccuracy: Accuracy = allSchematic ? 'schematic' : summary.accuracies.has('surveyed') && !summary.accuracies.has('digitised') ? 'surveyed' : 'digitised';
+
+  const textLayout = {
+    'text-field': textField,
+    'text-font': [LABEL_FONT],
+    'text-size': labelSize(info),
+    'text-max-width': 8,
+    'text-padding': 3,
+    visibility,
+  } as const;
+  const textPaint = {
+    'text-color': labelColor(info),
+    'text-halo-color': 'rgba(255,255,255,0.92)',
+    'text-halo-width': 1.6,
+    'text-halo-blur': 0.4,
+    'text-opacity': op,
+  } as const;
+
+  if (kinds.has('polygon')) {
+    const hoverFill: ExpressionSpecification = ['case', HOVER, Math.min(1, fillOpacity + 0.15) * op, fillOpacity * op];
+    body.push({
+      id: id('fill'), type: 'fill', source: sourceId,
+      filter: ['all', POLYGON_TYPES, NOT_SCHEMATIC] as FilterSpecification,
+      layout: { visibility },
+      paint: { 'fill-color': fill, 'fill-opacity': hoverFill },
+    });
+    // Schematic areas: a faint tint plus diagonal hatching, so they never read as surveyed land.
+    body.push({
+      id: id('fill-schematic'), type: 'fill', source: sourceId,
+      filter: ['all', POLYGON_TYPES, IS_SCHEMATIC] as FilterSpecification,
+      layout: { visibility },
+      paint: { 'fill-color': fill, 'fill-opacity': ['case', HOVER, Math.min(1, fillOpacity * 0.6 + 0.15) * op, fillOpacity * 0.6 * op] },
+    });
+    const hatchExpr = colorExpr(style, entries, (c) => hatchImageName(darken(c, 0.15)));
+    for (const c of [style.color, ...entries.map(([, v]) => v)]) hatchColors.add(darken(c, 0.15));
+    body.push({
+      id: id('hatch'), type: 'fill', source: sourceId,
+      filter: ['all', POLYGON_TYPES, IS_SCHEMATIC] as FilterSpecification,
+      layout: { visibility },
+      paint: { 'fill-pattern': hatchExpr as DataDrivenPropertyValueSpecification<string>, 'fill-opacity': HATCH.opacity * op },
+    });
+    body.push({
+      id: id('outline'), type: 'line', source: sourceId,
+      filter: ['all', POLYGON_TYPES, NOT_SCHEMATIC] as FilterSpecification,
+      layout: { visibility, 'line-join': 'round' },
+      paint: {
+        'line-color': stroke,
+        'line-width': ['match', ['get', 'accuracy'], 'surveyed', OUTLINE_WIDTH.surveyed, OUTLINE_WIDTH.digitised],
+        'line-opacity': op,
+      },
+    });
+    body.push({
+      id: id('outline-schematic'), type: 'line', source: sourceId,
+      filter: ['all', POLYGON_TYPES, IS_SCHEMATIC] as FilterSpecification,
+      layout: { visibility, 'line-join': 'round' },
+      paint: { 'line-color': stroke, 'line-width': OUTLINE_WIDTH.schematic, 'line-dasharray': SCHEMATIC_DASH, 'line-opacity': op },
+    });
+    body.push({
+      id: id('highlight'), type: 'line', source: sourceId,
+      filter: POLYGON_TYPES as FilterSpecification,
+      layout: { visibility, 'line-join': 'round' },
+      paint: {
+        'line-color': HIGHLIGHT_COLOR,
+        'line-width': ['case', SELECTED, 3.2, 2.2],
+        'line-opacity': ['case', SELECTED, 1, HOVER, 0.7, 0],
+      },
+    });
+    interactive.push(id('fill'), id('fill-schematic'));
+    if (drawLabels) {
+      labels.push({
+        id: id('label'), type: 'symbol', source: labelSourceId,
+        layout: { ...textLayout, 'text-anchor': 'center', 'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'area_km2'], 0]] },
+        paint: textPaint,
+      });
+    }
+    const polygonItem = (color: string, featureId: string | null): LegendItem => ({
+      geometry: 'polygon', color, strokeColor: darken(color, 0.3),
+      fillOpacity: (legendAccuracy === 'schematic' ? fillOpacity * 0.6 : fillOpacity) * op,
+      strokeWidth: OUTLINE_WIDTH[legendAccuracy], strokeOpacity: op,
+      dashed: legendAccuracy === 'schematic', hatch: legendAccuracy === 'schematic' ? darken(color, 0.15) : null, featureId,
+    });
+    legend.push(polygonItem(style.color, null));
+    for (const [fid, c] of entries) legend.push(polygonItem(c, fid));
+  }
+
+  if (kinds.has('line')) {
+    const width: ExpressionSpecification = ['case', SELECTED, lineWidth + 2, HOVER, lineWidth + 1, lineWidth];
+    body.push({
+      id: id('line-casing'), type: 'line', source: sourceId,
+      filter: LINE_TYPES as FilterSpecification,
+      layout: { visibility, 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': HIGHLIGHT_COLOR,
+        'line-width': lineWidth + 5,
+        'line-opacity': ['case', SELECTED, 0.85, HOVER, 0.35, 0],
+      },
+    });
+    body.push({
+      id: id('line'), type: 'line', source: sourceId,
+      filter: ['all', LINE_TYPES, NOT_SCHEMATIC] as FilterSpecification,
+      layout: { visibility, 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': fill, 'line-width': width, 'line-opacity': op },
+    });
+    body.push({
+      id: id('line-schematic'), type: 'line', source: sourceId,
+      filter: ['all', LINE_TYPES, IS_SCHEMATIC] as FilterSpecification,
+      layout: { visibility, 'line-join': 'round' },
+      paint: { 'line-color': fill, 'line-width': width, 'line-dasharray': SCHEMATIC_DASH, 'line-opacity': op },
+    });
+    interactive.push(id('line'), id('line-schematic'));
+    if (drawLabels) {
+      labels.push({
+        id: id('line-label'), type: 'symbol', source: sourceId,
+        filter: LINE_TYPES as FilterSpecification,
+        layout: { ...textLayout, 'text-size': Math.min(12, labelSize(info)), 'symbol-placement': 'line', 'symbol-spacing': 320, 'text-max-angle': 30 },
+        paint: textPaint,
+      });
+    }
+    const lineItem = (color: string, featureId: string | null): LegendItem => ({
+      geometry: 'line', color, strokeColor: color, fillOpacity: 0, strokeWidth: lineWidth, strokeOpacity: op,
+      dashed: allSchematic, hatch: null, featureId,
+    });
+    legend.push(lineItem(style.color, null));
+    for (const [fid, c] of entries) legend.push(lineItem(c, fid));
+  }
+
+  if (kinds.has('point')) {
+    const radius = Math.max(4, lineWidth + 3);
+    // Schematic points are hollow rings; placed points are solid dots.
+    body.push({
+      id: id('circle'), type: 'circle', source: sourceId,
+      filter: POINT_TYPES as FilterSpecification,
+      layout: { visibility },
+      paint: {
+        'circle-radius': ['case', SELECTED, radius + 3, HOVER, radius + 1.5, radius],
+        'circle-color': ['case', IS_SCHEMATIC, '#ffffff', fill] as ExpressionSpecification,
+        'circle-stroke-color': ['case', SELECTED, HIGHLIGHT_COLOR, IS_SCHEMATIC, fill, '#ffffff'] as ExpressionSpecification,
+        'circle-stroke-width': ['case', SELECTED, 3, IS_SCHEMATIC, 2.2, 1.5],
+        'circle-opacity': op,
+        'circle-stroke-opacity': op,
+      },
+    });
+    interactive.push(id('circle'));
+    if (drawLabels) {
+      labels.push({
+        id: id('point-label'), type: 'symbol', source: sourceId,
+        filter: POINT_TYPES as FilterSpecification,
+        layout: {
+          ...textLayout,
+          'text-size': Math.min(12.5, labelSize(info)),
+          'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 0.9,
+          'text-justify': 'auto',
+        },
+        paint: textPaint,
+      });
+    }
+    const pointItem = (color: string, featureId: string | null): LegendItem => ({
+      geometry: 'point', color: allSchematic ? '#ffffff' : color, strokeColor: allSchematic ? color : '#ffffff',
+      fillOpacity: op, strokeWidth: allSchematic ? 2.2 : 1.5, strokeOpacity: op, dashed: false, hatch: null, featureId,
+    });
+    legend.push(pointItem(style.color, null));
+    for (const [fid, c] of entries) legend.push(pointItem(c, fid));
+  }
+
+  return { layerId: info.id, sourceId, labelSourceId, body, labels, interactive, legend, hatchColors: [...hatchColors] };
+}
+
+/** The legend swatch explaining one accuracy class, built from the same constants as the map. */
+export function accuracyLegendItem(accuracy: Accuracy, color = '#5b6b7a'): LegendItem {
+  return {
+    geometry: 'polygon', color, strokeColor: darken(color, 0.3),
+    fillOpacity: accuracy === 'schematic' ? 0.12 : 0.2,
+    strokeWidth: OUTLINE_WIDTH[accuracy], strokeOpacity: 1,
+    dashed: accuracy === 'schematic', hatch: accuracy === 'schematic' ? darken(color, 0.15) : null, featureId: null,
+  };
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): makes sure PostgreSQL+PostGIS and Chromium are there
+# (installing them from apt when run as root), starts a throw-away PostgreSQL cluster, builds the
+# client, and runs the whole vitest suite against both database engines and in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+need_apt=()
+[ -x "$PG_BIN/initdb" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ] || need_apt+=(postgresql-15 postgresql-15-postgis-3)
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "[test] installing from apt: ${need_apt[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "[test] missing: ${need_apt[*]}" >&2
+    echo "[test] install them with: sudo apt-get install -y ${need_apt[*]}  (Debian/Ubuntu), then run npm test again." >&2
+    exit 1
+  fi
+fi
+
+if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
+
+echo "[test] building the client"
+npx vite build --config client/vite.config.ts --logLevel warn
+
+bash scripts/with-postgres.sh npx vitest run "$@"

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { PgliteDatabase, PostgresDatabase } from '../../server/src/db/database.js';
+import { migrate } from '../../server/src/db/migrate.js';
+import { loadSeeds } from '../../server/src/seed/load.js';
+import { adminQuery, databaseUrl, postgresAdminUrl, testEngine, type TemplateInfo } from './engine.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    template: TemplateInfo;
+  }
+}
+
+/** Migrates and seeds one template database per run; suites clone it (see cloneTemplate). */
+export default async function setup(project: TestProject) {
+  const engine = testEngine();
+  const t0 = performance.now();
+  let info: TemplateInfo;
+  let teardown: () => Promise<void>;
+  if (engine === 'pglite') {
+    const db = await PgliteDatabase.open({});
+    await migrate(db);
+    await loadSeeds(db);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-tpl-')), 'template.tar.gz');
+    fs.writeFileSync(file, Buffer.from(await (await db.dump()).arrayBuffer()));
+    await db.close();
+    info = { engine, template: file };
+    teardown = async () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  } else {
+    const name = `atlas_template_${process.pid}`;
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const db = PostgresDatabase.connect(databaseUrl(postgresAdminUrl(), name), 2);
+    await migrate(db);
+    await loadSeeds(db);
+    await db.close();
+    info = { engine, template: name };
+    teardown = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  console.log(`[test] ${engine} template seeded in ${Math.round(performance.now() - t0)} ms`);
+  project.provide('template', info);
+  return teardown;
+}

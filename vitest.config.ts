@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// Every API suite runs twice: against embedded PGlite and against a real PostgreSQL/PostGIS server.
+// A missing server is a failure, never a skip (see test/support/global-setup.ts).
+const engines = ['pglite', 'postgres'] as const;
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      ...engines.map((engine) => ({
+        test: {
+          name: `api-${engine}`,
+          include: ['test/api/**/*.test.ts'],
+          env: { ATLAS_TEST_ENGINE: engine },
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      })),
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          env: { ATLAS_TEST_ENGINE: 'pglite' },
+          globalSetup: ['test/support/global-setup.ts', 'test/support/browser-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

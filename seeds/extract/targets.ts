@@ -45,6 +45,7 @@ export interface Spec {
   qual?: Qualifier; value?: number | null; max?: number | null;
   seg?: [string, string, string]; // [segment id, zh, en]
   note?: string;
+  id?: string; // explicit id (otherwise subject-metric[-segment][-year])
 }
 
 export interface TargetRecord {
@@ -135,7 +136,7 @@ export function buildTargets(): TargetRecord[] {
     const p = parseValue(s.vt);
     const norm = (x: string) => x.replace(/\s+/gu, '');
     if (!norm(cite.quote).includes(norm(s.vt))) throw new Error(`value_text ${s.vt} not in quote ${s.q}`);
-    let id = [s.sid, s.metric, s.seg?.[0], s.year].filter((x) => x !== undefined && x !== null).join('-');
+    let id = s.id ?? [s.sid, s.metric, s.seg?.[0], s.year].filter((x) => x !== undefined && x !== null).join('-');
     if (seen.has(id)) id = `${id}-${s.doc}`;
     let k = 2;
     while (seen.has(id)) id = `${id.replace(/-v\d+$/u, '')}-v${k++}`;

@@ -3,8 +3,8 @@ import pg from 'pg';
 import { PgliteDatabase, PostgresDatabase, type Database, type Engine } from '../../server/src/db/database.js';
 
 /** The engine this vitest project tests; set by vitest.config.ts. */
-export function testEngine(): Engine {
-  const e = process.env.ATLAS_TEST_ENGINE;
+export function testEngine(value = process.env.ATLAS_TEST_ENGINE): Engine {
+  const e = value;
   if (e !== 'pglite' && e !== 'postgres') throw new Error(`ATLAS_TEST_ENGINE must be pglite or postgres, got "${e}"`);
   return e;
 }

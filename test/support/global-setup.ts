@@ -15,7 +15,8 @@ declare module 'vitest' {
 
 /** Migrates and seeds one template database per run; suites clone it (see cloneTemplate). */
 export default async function setup(project: TestProject) {
-  const engine = testEngine();
+  // globalSetup runs in the main process, where the project's `env` is not applied: read it from the config.
+  const engine = testEngine(project.config.env?.ATLAS_TEST_ENGINE as string | undefined);
   const t0 = performance.now();
   let info: TemplateInfo;
   let teardown: () => Promise<void>;

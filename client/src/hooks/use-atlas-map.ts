@@ -1,0 +1,324 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerInfo } from '@contract/api';
+import type { LayerDataState } from './use-layer-data';
+import type { Lang } from '../lib/i18n';
+import { BACKGROUND_COLOR, buildLayerRender, hatchImageName, type LayerControl, type LayerRender } from '../lib/layer-style';
+import { featureBBox, labelPoints, labelText, summarise, toMapData, type BBoxWgs84, type IndexedFeature } from '../lib/atlas-data';
+import { LOCAL_GLYPHS_URL, registerLocalGlyphs } from '../lib/local-glyphs';
+import { loadFontFor, FONT_FAMILY } from '../lib/fonts';
+import { makeHatchImage } from '../lib/hatch';
+import { onlineBasemapSources, type OnlineBasemapState } from '../lib/online-basemaps';
+
+/** The debug handle tests use: `window.__atlas.map`, and `layersReady` once every layer is on the map. */
+export interface AtlasDebugHandle {
+  map: maplibregl.Map;
+  layersReady: boolean;
+}
+
+declare global {
+  interface Window {
+    __atlas?: AtlasDebugHandle;
+  }
+}
+
+/** Inputs of the map: catalogue, data, per-layer controls, language, selection and basemap choices. */
+export interface AtlasMapOptions {
+  container: RefObject<HTMLDivElement | null>;
+  layers: LayerInfo[] | undefined;
+  data: LayerDataState;
+  index: Map<string, IndexedFeature>;
+  controls: Record<string, LayerControl>;
+  lang: Lang;
+  selectedId: string | null;
+  basemaps: OnlineBasemapState;
+  onSelect: (featureId: string | null) => void;
+  /** Screen padding (px) kept free of panels when fitting the view. */
+  padding: () => maplibregl.PaddingOptions;
+}
+
+/** The map handle and camera helpers. */
+export interface AtlasMapApi {
+  map: maplibregl.Map | null;
+  ready: boolean;
+  /** Fits the view to a feature (used when it is picked from a list, not from the map). */
+  zoomToFeature: (featureId: string) => void;
+  /** Fits the view to the district. */
+  zoomToDistrict: () => void;
+}
+
+/** The feature id the initial view is fitted to: the current extent of the district. */
+const DISTRICT_FEATURE_ID = 'gaogang';
+/** Rough centre of 高港区 (WGS84) for the first frame, before the data arrives. */
+const INITIAL_CENTER: [number, number] = [119.93, 32.36];
+
+/** Picking order: small symbols first, then lines, then areas. */
+const KIND_RANK: Record<string, number> = { circle: 0, line: 1, fill: 2 };
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Applies the difference between two specs of the same layer: paint, layout and filter only. */
+function reconcileLayer(map: maplibregl.Map, prev: LayerSpecification, next: LayerSpecification): void {
+  const p = prev as { paint?: Record<string, unknown>; layout?: Record<string, unknown>; filter?: unknown };
+  const n = next as typeof p;
+  for (const [key, value] of Object.entries(n.paint ?? {})) {
+    if (JSON.stringify(p.paint?.[key]) !== JSON.stringify(value)) map.setPaintProperty(next.id, key, value);
+  }
+  for (const [key, value] of Object.entries(n.layout ?? {})) {
+    if (JSON.stringify(p.layout?.[key]) !== JSON.stringify(value)) map.setLayoutProperty(next.id, key, value);
+  }
+  if (JSON.stringify(p.filter) !== JSON.stringify(n.filter)) map.setFilter(next.id, n.filter as FilterSpecification);
+}
+
+/** Creates the MapLibre map, keeps its layers in step with React state, and reports picks. */
+export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
+  const { container, layers, data, index, controls, lang, selectedId, basemaps } = options;
+  const [map, setMap] = useState<maplibregl.Map | null>(null);
+  const [styleLoaded, setStyleLoaded] = useState(false);
+  const [ready, setReady] = useState(false);
+  const applied = useRef(new Map<string, LayerSpecification>());
+  const interactiveIds = useRef<string[]>([]);
+  const hovered = useRef<{ source: string; id: string } | null>(null);
+  const selected = useRef<{ source: string; id: string } | null>(null);
+  const latest = useRef(options);
+  latest.current = options;
+
+  // Create the map once. No tiles, no fonts, no sprites from anywhere: the style starts as a plain
+  // background and every glyph comes from the localglyphs protocol or MapLibre's local CJK drawing.
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    registerLocalGlyphs();
+    maplibregl.setWorkerUrl(workerUrl);
+    const m = new maplibregl.Map({
+      container: el,
+      style: {
+        version: 8,
+        glyphs: LOCAL_GLYPHS_URL,
+        sources: {},
+        layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } }],
+      },
+      center: INITIAL_CENTER,
+      zoom: 10.5,
+      minZoom: 7,
+      maxZoom: 18,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      localIdeographFontFamily: `"${FONT_FAMILY}"`,
+      attributionControl: { compact: true },
+      locale: {
+        'NavigationControl.ZoomIn': '放大 Zoom in',
+        'NavigationControl.ZoomOut': '缩小 Zoom out',
+        'NavigationControl.ResetBearing': '复位 Reset bearing',
+        'AttributionControl.ToggleAttribution': '数据来源 Attribution',
+        'ScaleControl.Meters': 'm',
+        'ScaleControl.Kilometers': 'km',
+      },
+    });
+    m.touchZoomRotate.disableRotation();
+    m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
+    m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    m.getCanvas().setAttribute('aria-label', el.getAttribute('aria-label') ?? 'map');
+    window.__atlas = { map: m, layersReady: false };
+    m.on('load', () => setStyleLoaded(true));
+    setMap(m);
+    return () => {
+      applied.current.clear();
+      interactiveIds.current = [];
+      hovered.current = null;
+      selected.current = null;
+      setStyleLoaded(false);
+      setReady(false);
+      setMap(null);
+      m.remove();
+      if (window.__atlas?.map === m) window.__atlas = undefined;
+    };
+  }, [container]);
+
+  const fitTo = useCallback((b: BBoxWgs84 | null, animate: boolean, maxZoom = 16) => {
+    if (!map || !b) return;
+    map.fitBounds([[b[0], b[1]], [b[2], b[3]]], {
+      padding: latest.current.padding(),
+      maxZoom,
+      duration: animate && !prefersReducedMotion() ? 700 : 0,
+    });
+  }, [map]);
+
+  const districtBBox = useCallback((): BBoxWgs84 | null => {
+    const district = latest.current.index.get(DISTRICT_FEATURE_ID);
+    if (district) return featureBBox(district.feature);
+    // No `gaogang` feature: fall back to the district layer, then to everything.
+    const ls = latest.current.layers ?? [];
+    const byLayer = ls.find((l) => l.theme === 'administrative' && l.bbox)?.bbox;
+    if (byLayer) return byLayer;
+    const all = ls.filter((l) => l.bbox && l.theme !== 'basemap').map((l) => l.bbox!);
+    if (!all.length) return null;
+    return [Math.min(...all.map((b) => b[0])), Math.min(...all.map((b) => b[1])), Math.max(...all.map((b) => b[2])), Math.max(...all.map((b) => b[3]))];
+  }, []);
+
+  // Build every source and layer once the style, the catalogue and all layer data are in.
+  useEffect(() => {
+    if (!map || !styleLoaded || !layers || !data.settled || ready) return;
+    let cancelled = false;
+    (async () => {
+      // Load the font files for every label first: MapLibre rasterises a glyph once and caches it,
+      // so drawing before the font arrives would cache a fallback box.
+      await loadFontFor(`${labelText(Object.values(data.byId))}医药高新区`);
+      if (cancelled) return;
+      const { controls: ctl, lang: lng } = latest.current;
+      const renders: LayerRender[] = layers.map((info) =>
+        buildLayerRender(info, summarise(data.byId[info.id]), ctl[info.id] ?? { visible: info.style.visible ?? true, opacity: 1 }, lng),
+      );
+      for (const info of layers) {
+        const fc = data.byId[info.id];
+        map.addSource(`atlas:${info.id}`, { type: 'geojson', data: toMapData(fc), promoteId: 'fid' });
+        map.addSource(`atlas:${info.id}:labels`, { type: 'geojson', data: labelPoints(fc), promoteId: 'fid' });
+      }
+      for (const r of renders) {
+        for (const color of r.hatchColors) {
+          const name = hatchImageName(color);
+          if (!map.hasImage(name)) map.addImage(name, makeHatchImage(color), { pixelRatio: 2 });
+        }
+      }
+      for (const spec of renders.flatMap((r) => r.body)) {
+        map.addLayer(spec);
+        applied.current.set(spec.id, spec);
+      }
+      for (const spec of renders.flatMap((r) => r.labels)) {
+        map.addLayer(spec);
+        applied.current.set(spec.id, spec);
+      }
+      interactiveIds.current = renders.flatMap((r) => r.interactive);
+      fitTo(districtBBox(), false);
+      if (window.__atlas?.map === map) window.__atlas.layersReady = true;
+      setReady(true);
+    })().catch((err) => console.error('Building map layers failed', err));
+    return () => {
+      cancelled = true;
+    };
+  }, [map, styleLoaded, layers, data, ready, fitTo, districtBBox]);
+
+  // Data that arrives after the build (a retried layer) replaces its source data.
+  useEffect(() => {
+    if (!map || !ready || !layers) return;
+    for (const info of layers) {
+      const fc = data.byId[info.id];
+      if (!fc) continue;
+      (map.getSource(`atlas:${info.id}`) as maplibregl.GeoJSONSource | undefined)?.setData(toMapData(fc));
+      (map.getSource(`atlas:${info.id}:labels`) as maplibregl.GeoJSONSource | undefined)?.setData(labelPoints(fc));
+    }
+  }, [map, ready, layers, data.byId]);
+
+  // Controls and language change paint and layout only, so the camera never moves.
+  const renders = useMemo(
+    () =>
+      (layers ?? []).map((info) =>
+        buildLayerRender(info, summarise(data.byId[info.id]), controls[info.id] ?? { visible: info.style.visible ?? true, opacity: 1 }, lang),
+      ),
+    [layers, data.byId, controls, lang],
+  );
+  useEffect(() => {
+    if (!map || !ready) return;
+    for (const spec of renders.flatMap((r) => [...r.body, ...r.labels])) {
+      const prev = applied.current.get(spec.id);
+      if (!prev || !map.getLayer(spec.id)) continue;
+      reconcileLayer(map, prev, spec);
+      applied.current.set(spec.id, spec);
+    }
+  }, [map, ready, renders]);
+
+  // Selection shows as feature-state on the feature's source.
+  useEffect(() => {
+    if (!map || !ready) return;
+    if (selected.current) map.setFeatureState(selected.current, { selected: false });
+    selected.current = null;
+    const hit = selectedId ? index.get(selectedId) : undefined;
+    if (hit) {
+      const target = { source: `atlas:${hit.layer.id}`, id: selectedId! };
+      map.setFeatureState(target, { selected: true });
+      selected.current = target;
+    }
+  }, [map, ready, selectedId, index]);
+
+  // Hover and click picking.
+  useEffect(() => {
+    if (!map || !ready) return;
+    const pick = (point: maplibregl.Point, tolerance: number) => {
+      const layersToQuery = interactiveIds.current.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+      if (!layersToQuery.length) return null;
+      const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+        [point.x - tolerance, point.y - tolerance],
+        [point.x + tolerance, point.y + tolerance],
+      ];
+      const hits = map.queryRenderedFeatures(box, { layers: layersToQuery });
+      if (!hits.length) return null;
+      // Stable sort: points before lines before areas; within a kind, the top-most layer wins.
+      const ranked = hits
+        .map((f, i) => ({ f, i, rank: KIND_RANK[f.layer.type] ?? 3 }))
+        .sort((a, b) => a.rank - b.rank || a.i - b.i);
+      // An area only counts if the pointer is really inside it, not just within the tolerance box.
+      const exact = new Set(map.queryRenderedFeatures(point, { layers: layersToQuery }).map((f) => `${f.source}|${f.properties.fid}`));
+      const best = ranked.find((r) => r.f.layer.type !== 'fill' || exact.has(`${r.f.source}|${r.f.properties.fid}`));
+      if (!best) return null;
+      return { source: best.f.source, id: String(best.f.properties.fid) };
+    };
+    const setHover = (next: { source: string; id: string } | null) => {
+      const prev = hovered.current;
+      if (prev && next && prev.source === next.source && prev.id === next.id) return;
+      if (prev) map.setFeatureState(prev, { hover: false });
+      if (next) map.setFeatureState(next, { hover: true });
+      hovered.current = next;
+      map.getCanvas().style.cursor = next ? 'pointer' : '';
+    };
+    const onMove = (e: maplibregl.MapMouseEvent) => setHover(pick(e.point, 3));
+    const onLeave = () => setHover(null);
+    const onClick = (e: maplibregl.MapMouseEvent) => {
+      const touch = (e.originalEvent as PointerEvent | undefined)?.pointerType === 'touch';
+      const hit = pick(e.point, touch ? 10 : 4);
+      latest.current.onSelect(hit ? hit.id : null);
+    };
+    map.on('mousemove', onMove);
+    map.on('mouseout', onLeave);
+    map.on('click', onClick);
+    return () => {
+      map.off('mousemove', onMove);
+      map.off('mouseout', onLeave);
+      map.off('click', onClick);
+    };
+  }, [map, ready]);
+
+  // Online basemaps: added below every atlas layer only while switched on.
+  useEffect(() => {
+    if (!map || !styleLoaded) return;
+    const wanted = onlineBasemapSources(basemaps);
+    const wantedIds = new Set(wanted.map((w) => w.id));
+    for (const layer of map.getStyle().layers ?? []) {
+      if (layer.id.startsWith('online:') && !wantedIds.has(layer.id)) {
+        map.removeLayer(layer.id);
+        map.removeSource(layer.id);
+      }
+    }
+    const firstAtlasLayer = (map.getStyle().layers ?? []).find((l) => l.id.startsWith('atlas:'))?.id;
+    for (const w of wanted) {
+      if (map.getSource(w.id)) continue;
+      map.addSource(w.id, w.source);
+      map.addLayer({ id: w.id, type: 'raster', source: w.id, paint: { 'raster-opacity': 0.85 } }, firstAtlasLayer);
+    }
+  }, [map, styleLoaded, ready, basemaps]);
+
+  const zoomToFeature = useCallback(
+    (featureId: string) => {
+      const hit = latest.current.index.get(featureId);
+      if (hit) fitTo(featureBBox(hit.feature), true, 15);
+    },
+    [fitTo],
+  );
+  const zoomToDistrict = useCallback(() => fitTo(districtBBox(), true), [fitTo, districtBBox]);
+
+  return { map, ready, zoomToFeature, zoomToDistrict };
+}

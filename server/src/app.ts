@@ -11,6 +11,11 @@ import { featuresRoutes } from './features/features.routes.js';
 import { ChainsRepository } from './chains/chains.repository.js';
 import { chainsRoutes } from './chains/chains.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { DocumentsRepository } from './documents/documents.repository.js';
+import { documentsRoutes } from './documents/documents.routes.js';
+import { targetsRoutes } from './targets/targets.routes.js';
+import { searchRoutes } from './search/search.routes.js';
+import { discrepanciesRoutes } from './discrepancies/discrepancies.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 
 export interface AppOptions {
@@ -30,6 +35,10 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(layersRoutes(new LayersService(new LayersRepository(db))));
   api.use(featuresRoutes(new FeaturesRepository(db)));
   api.use(chainsRoutes(new ChainsRepository(db)));
+  api.use(documentsRoutes(new DocumentsRepository(db)));
+  api.use(targetsRoutes(db));
+  api.use(searchRoutes(db));
+  api.use(discrepanciesRoutes(db));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -161,8 +161,25 @@ async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
       fc.feature_id, fc.chain_id, fc.role, fc.cite ? await cite(fc.cite) : null,
     ]);
   }
+  let dsort = 0;
+  for (const d of b.discrepancies) {
+    const claims = [];
+    for (const c of d.claims) claims.push({ text: c.text, citation_id: await cite(c.cite) });
+    await tx.query(
+      `INSERT INTO discrepancies (id, kind, title_zh, title_en, explanation_zh, explanation_en, subjects, claims, computed, sort)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, title_zh = EXCLUDED.title_zh, title_en = EXCLUDED.title_en,
+         explanation_zh = EXCLUDED.explanation_zh, explanation_en = EXCLUDED.explanation_en, subjects = EXCLUDED.subjects,
+         claims = EXCLUDED.claims, computed = EXCLUDED.computed, sort = EXCLUDED.sort`,
+      [d.id, d.kind, d.title_zh, d.title_en, d.explanation_zh ?? null, d.explanation_en ?? null, d.subjects ?? [],
+        JSON.stringify(claims), d.computed === undefined ? null : JSON.stringify(d.computed), dsort++],
+    );
+  }
+  await tx.query('DELETE FROM discrepancies WHERE NOT (id = ANY($1::text[]))', [b.discrepancies.map((d) => d.id)]);
+
   await tx.query(`DELETE FROM citations c WHERE NOT EXISTS (SELECT 1 FROM feature_citations fc WHERE fc.citation_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.citation_id = c.id)
-    AND NOT EXISTS (SELECT 1 FROM feature_chains x WHERE x.citation_id = c.id)`);
+    AND NOT EXISTS (SELECT 1 FROM feature_chains x WHERE x.citation_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM discrepancies d, jsonb_array_elements(d.claims) e WHERE e->>'citation_id' = c.id)`);
   return report;
 }

@@ -85,6 +85,18 @@ export interface SeedFeatureChain {
   cite?: SeedCite | null;
 }
 
+export interface SeedDiscrepancy {
+  id: string;
+  kind: string;
+  title_zh: string;
+  title_en: string;
+  explanation_zh?: string | null;
+  explanation_en?: string | null;
+  subjects?: string[];
+  claims: Array<{ text: string; cite: SeedCite }>;
+  computed?: unknown;
+}
+
 /** Everything the loader writes, read from seeds/ and geodata/ and checked before any write. */
 export interface SeedBundle {
   documents: SeedDocument[];
@@ -93,6 +105,7 @@ export interface SeedBundle {
   chains: SeedChain[];
   figures: SeedFigure[];
   featureChains: SeedFeatureChain[];
+  discrepancies: SeedDiscrepancy[];
 }
 
 /** The repository root (two levels above server/src). */
@@ -164,7 +177,8 @@ export function readSeedBundle(root = repoRoot): SeedBundle {
   const targetsFile = readJson<SeedFigure[] | { targets: SeedFigure[] }>(path.join(seeds, 'targets.json'), []);
   figures.push(...(Array.isArray(targetsFile) ? targetsFile : targetsFile.targets));
   const featureChains = readJson<SeedFeatureChain[]>(path.join(seeds, 'feature-chains.json'), []);
-  return { documents, layers, features, chains, figures, featureChains };
+  const discrepancies = readJson<SeedDiscrepancy[]>(path.join(seeds, 'discrepancies.json'), []);
+  return { documents, layers, features, chains, figures, featureChains, discrepancies };
 }
 
 /** Every problem that would make the bundle untrustworthy; an empty list means it may be loaded. */
@@ -202,6 +216,10 @@ export function checkSeedBundle(b: SeedBundle): string[] {
     if (!ids.has(fc.feature_id)) problems.push(`feature-chain: unknown feature ${fc.feature_id}`);
     if (!chainIds.has(fc.chain_id)) problems.push(`feature-chain: unknown chain ${fc.chain_id}`);
     if (fc.cite) checkCite(`feature-chain ${fc.feature_id}/${fc.chain_id}`, fc.cite);
+  }
+  for (const d of b.discrepancies) {
+    if (d.claims.length < 2) problems.push(`discrepancy ${d.id}: needs at least two claims`);
+    d.claims.forEach((c, i) => checkCite(`discrepancy ${d.id} claim ${i}`, c.cite));
   }
   return problems;
 }

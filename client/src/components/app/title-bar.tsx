@@ -1,0 +1,29 @@
+import { useI18n } from '../../hooks/use-i18n';
+import { LangSwitch } from '../common/lang-switch';
+
+/** The app's title bar: bilingual title, the layer-panel toggle (phones) and the language switch. */
+export function TitleBar({ panelId, panelOpen, onTogglePanel }: { panelId: string; panelOpen: boolean; onTogglePanel: () => void }) {
+  const { lang, t } = useI18n();
+  return (
+    <header className="title-bar">
+      <button
+        type="button"
+        className="icon-button panel-toggle"
+        aria-controls={panelId}
+        aria-expanded={panelOpen}
+        onClick={onTogglePanel}
+        title={panelOpen ? t.hideLayers : t.showLayers}
+      >
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18">
+          <path d="M9 2 L16 5.5 L9 9 L2 5.5 Z M2 9 L9 12.5 L16 9 M2 12.5 L9 16 L16 12.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+        </svg>
+        <span className="panel-toggle-label">{t.layers}</span>
+      </button>
+      <h1 className="title">
+        <span className="title-main" lang={lang === 'zh' ? 'zh-CN' : 'en'}>{t.titleMain}</span>
+        <span className="title-sub" lang={lang === 'zh' ? 'en' : 'zh-CN'}>{t.titleSub}</span>
+      </h1>
+      <LangSwitch />
+    </header>
+  );
+}

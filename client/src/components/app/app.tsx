@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PaddingOptions } from 'maplibre-gl';
+import { useAtlasMap } from '../../hooks/use-atlas-map';
+import { I18nContext, type I18n } from '../../hooks/use-i18n';
+import { useLayerControls } from '../../hooks/use-layer-controls';
+import { useLayerData } from '../../hooks/use-layer-data';
+import { useLayers } from '../../hooks/use-layers';
+import type { IndexedFeature } from '../../lib/atlas-data';
+import { strings, type Lang } from '../../lib/i18n';
+import type { OnlineBasemapState } from '../../lib/online-basemaps';
+import { FeaturePanel } from '../feature/feature-panel';
+import { LayerPanel } from '../layers/layer-panel';
+import { MapView } from '../map/map-view';
+import { TitleBar } from './title-bar';
+
+const LAYER_PANEL_ID = 'layer-panel';
+/** Below this width the layer panel is a drawer and the feature panel a bottom sheet (matches app.css). */
+const PHONE_MAX_WIDTH = 760;
+const TIANDITU_KEY_STORAGE = 'atlas.tiandituKey';
+
+function isPhone(): boolean {
+  return window.innerWidth <= PHONE_MAX_WIDTH;
+}
+
+function storedKey(): string {
+  try {
+    return localStorage.getItem(TIANDITU_KEY_STORAGE) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The whole app: title bar, layer panel, map and feature panel, sharing language and selection. */
+export function App() {
+  const [lang, setLang] = useState<Lang>('zh');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [panelOpen, setPanelOpen] = useState(() => !isPhone());
+  const [basemaps, setBasemaps] = useState<OnlineBasemapState>(() => ({ tianditu: false, osm: false, tiandituKey: storedKey() }));
+  const containerRef = useRef<HTMLDivElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  const layersQuery = useLayers();
+  const layers = layersQuery.data;
+  const data = useLayerData(layers);
+  const controls = useLayerControls(layers);
+
+  const index = useMemo(() => {
+    const out = new Map<string, IndexedFeature>();
+    for (const layer of layers ?? []) {
+      for (const feature of data.byId[layer.id]?.features ?? []) out.set(String(feature.id), { layer, feature });
+    }
+    return out;
+  }, [layers, data.byId]);
+
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
+  const padding = useCallback((): PaddingOptions => {
+    const open = selectedRef.current !== null;
+    if (isPhone()) return { top: 72, bottom: open ? Math.round(window.innerHeight * 0.5) : 32, left: 24, right: 24 };
+    return { top: 84, bottom: 40, left: 364, right: open ? 424 : 40 };
+  }, []);
+
+  const select = useCallback((featureId: string | null) => {
+    if (featureId && selectedRef.current === null) {
+      const active = document.activeElement;
+      returnFocus.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    }
+    setSelectedId(featureId);
+  }, []);
+
+  const close = useCallback(() => {
+    setSelectedId(null);
+    const back = returnFocus.current;
+    returnFocus.current = null;
+    if (back?.isConnected) back.focus({ preventScroll: true });
+  }, []);
+
+  const atlas = useAtlasMap({ container: containerRef, layers, data, index, controls: controls.controls, lang, selectedId, basemaps, onSelect: select, padding });
+
+  // Picking from a list moves the camera to the feature; picking on the map does not.
+  const selectFromList = useCallback(
+    (featureId: string) => {
+      select(featureId);
+      if (isPhone()) setPanelOpen(false);
+      // Wait a frame so the padding accounts for the panel that is about to open.
+      requestAnimationFrame(() => atlas.zoomToFeature(featureId));
+    },
+    [select, atlas],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (selectedRef.current !== null) close();
+      else if (isPhone()) setPanelOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [close]);
+
+  useEffect(() => {
+    const t = strings(lang);
+    document.documentElement.lang = t.htmlLang;
+    document.title = `${t.titleMain} · ${t.titleSub}`;
+  }, [lang]);
+
+  const changeBasemaps = useCallback((next: OnlineBasemapState) => {
+    setBasemaps(next);
+    try {
+      localStorage.setItem(TIANDITU_KEY_STORAGE, next.tiandituKey);
+    } catch {
+      // Private mode: the key just isn't remembered.
+    }
+  }, []);
+
+  const i18n = useMemo<I18n>(() => ({ lang, t: strings(lang), setLang }), [lang]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div className={`app${panelOpen ? ' panel-open' : ''}${selectedId ? ' feature-open' : ''}`}>
+        <TitleBar panelId={LAYER_PANEL_ID} panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((v) => !v)} />
+        <MapView containerRef={containerRef} ready={atlas.ready} />
+        <LayerPanel
+          id={LAYER_PANEL_ID}
+          layers={layers}
+          layersError={layersQuery.error}
+          data={data}
+          controls={controls}
+          basemaps={basemaps}
+          onBasemapsChange={changeBasemaps}
+          selectedId={selectedId}
+          onSelectFeature={selectFromList}
+          onRetryLayers={() => void layersQuery.refetch()}
+        />
+        {selectedId && (
+          <FeaturePanel
+            featureId={selectedId}
+            known={index.get(selectedId)}
+            onClose={close}
+            onSelectFeature={selectFromList}
+            onZoomTo={atlas.zoomToFeature}
+          />
+        )}
+      </div>
+    </I18nContext.Provider>
+  );
+}

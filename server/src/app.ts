@@ -16,6 +16,7 @@ import { documentsRoutes } from './documents/documents.routes.js';
 import { targetsRoutes } from './targets/targets.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { discrepanciesRoutes } from './discrepancies/discrepancies.routes.js';
+import { matchRoutes } from './match/match.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 
 export interface AppOptions {
@@ -39,6 +40,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(targetsRoutes(db));
   api.use(searchRoutes(db));
   api.use(discrepanciesRoutes(db));
+  api.use(matchRoutes(db));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -67,7 +67,7 @@ export function parseValue(valueText: string): { value: number | null; value_max
   const t = valueText;
   const range = RANGE_RE.exec(t);
   if (range) return { value: Number(range[1]), value_max: Number(range[2]), qualifier: 'range' };
-  let value: number | null = null;
+  let value: number | null;
   const frac = /(\d+)\s*\/\s*(\d+)/u.exec(t);
   if (frac) value = Number(frac[1]) / Number(frac[2]);
   else if (/万亿/u.test(t) && !/\d/u.test(t)) value = 10000; // 过万亿 = 10000 亿元

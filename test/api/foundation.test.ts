@@ -176,8 +176,11 @@ describe('seed loader and history', () => {
       [1, 'insert', 'seed'],
       [2, 'update', 'alice'],
     ]);
-    await app.db.query("DELETE FROM atlas_meta WHERE key = 'seed_hash'");
-    const report = await loadSeeds(app.db);
+    // A new seed release that changes the same feature must not overwrite the person's edit.
+    const { readSeedBundle } = await import('../../server/src/seed/sources.js');
+    const bundle = readSeedBundle();
+    bundle.features.find((f) => f.id === 'pole-finance')!.name_en += ' (seed v2)';
+    const report = await loadSeeds(app.db, bundle);
     expect(report.keptEdits).toBe(1);
     const v = (await app.db.query<{ version: number; updated_by: string }>("SELECT version, updated_by FROM features WHERE id = 'pole-finance'")).rows[0];
     expect(v).toEqual({ version: 2, updated_by: 'alice' });

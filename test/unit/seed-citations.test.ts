@@ -7,6 +7,8 @@
  *
  * Covers seeds/chains.json, seeds/targets.json, seeds/discrepancies.json and the `sources` of every
  * feature in geodata/*.geojson (files that do not exist yet are skipped; any citation present must pass).
+ * Citations of public sources (`ext:<slug>`) are checked against the text stored for them in
+ * seeds/ or geodata/external-sources.json, as the server's seed loader does.
  */
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -20,6 +22,17 @@ const GEODATA = join(ROOT, 'geodata');
 
 interface DocEntry { id: string; file: string }
 interface Cite { doc: string; quote: string }
+interface FigureJson { id: string; kind: string; year: number | null; value: unknown; value_max?: unknown; unit: string; value_text: string; cite: Cite }
+interface ChainJson {
+  id: string; seq: number; group_id: string; focus_zh: string;
+  keywords_en: string[]; keywords_zh: string[]; figures: FigureJson[]; [k: string]: unknown;
+}
+interface TargetJson extends FigureJson { subject_type: string; qualifier: string; metric: string }
+interface DiscrepancyJson {
+  id: string; kind: string; subjects: string[]; claims: Array<{ text: unknown; cite: unknown }>;
+  computed?: { description: string; value: unknown }; [k: string]: unknown;
+}
+interface GeoJsonFile { features?: Array<{ id?: string; properties?: { id?: string; sources?: unknown } }> }
 
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(p, 'utf8')) as T;
 
@@ -30,24 +43,29 @@ for (const d of docList) {
   if (existsSync(p)) docText.set(d.id, normaliseForQuote(readFileSync(p, 'utf8')));
 }
 
-function externalSlugs(): Set<string> {
-  const p = join(SEEDS, 'external-sources.json');
-  if (!existsSync(p)) return new Set();
-  const data = readJson<unknown>(p);
-  const slugs = new Set<string>();
-  const take = (o: unknown) => {
-    if (o && typeof o === 'object') {
-      const r = o as Record<string, unknown>;
-      for (const k of ['id', 'slug']) if (typeof r[k] === 'string') slugs.add(String(r[k]).replace(/^ext:/u, ''));
+/**
+ * Public sources cited as `ext:<slug>`, listed (like the server's seed loader reads them) in
+ * seeds/external-sources.json and geodata/external-sources.json: `[{ id: "ext:…", text?, quote? }]`.
+ * Their stored `text` (or `quote`) is what the source was quoted as saying; citations must quote it.
+ */
+function externalSources(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of [join(SEEDS, 'external-sources.json'), join(GEODATA, 'external-sources.json')]) {
+    if (!existsSync(p)) continue;
+    for (const e of readJson<Array<{ id: string; text?: string; quote?: string }>>(p)) {
+      if (!out.has(e.id)) out.set(e.id, normaliseForQuote(e.text ?? e.quote ?? ''));
     }
-  };
-  if (Array.isArray(data)) data.forEach(take);
-  else if (data && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data as Record<string, unknown>)) { slugs.add(k.replace(/^ext:/u, '')); take(v); }
   }
-  return slugs;
+  return out;
 }
-const extSlugs = externalSlugs();
+const extSources = externalSources();
+
+const geoFiles = (): string[] => (existsSync(GEODATA) ? readdirSync(GEODATA).filter((f) => f.endsWith('.geojson')).sort() : []);
+function geoFeatureIds(): string[] {
+  return geoFiles().flatMap((f) =>
+    (readJson<GeoJsonFile>(join(GEODATA, f)).features ?? []).map((x) => String(x.id ?? x.properties?.id)),
+  );
+}
 
 const isCite = (o: unknown): o is Cite =>
   !!o && typeof o === 'object' && typeof (o as Cite).doc === 'string' && typeof (o as Cite).quote === 'string';
@@ -62,7 +80,9 @@ function checkCite(where: string, cite: unknown, valueText?: unknown): string[] 
   const q = normaliseForQuote(cite.quote);
   if (!q) errs.push(`${where}: empty quote`);
   if (cite.doc.startsWith('ext:')) {
-    if (!extSlugs.has(cite.doc.slice(4))) errs.push(`${where}: external source ${cite.doc} not listed in seeds/external-sources.json`);
+    const text = extSources.get(cite.doc);
+    if (text === undefined) errs.push(`${where}: external source ${cite.doc} not listed in seeds/ or geodata/external-sources.json`);
+    else if (!text.includes(q)) errs.push(`${where}: quote not found in the stored text of ${cite.doc}: «${cite.quote}»`);
   } else {
     const text = docText.get(cite.doc);
     if (text === undefined) errs.push(`${where}: document ${cite.doc} not in seeds/documents.json or file missing`);
@@ -108,7 +128,7 @@ describe('source documents', () => {
 });
 
 describe('seeds/chains.json', () => {
-  const chains = readJson<Array<Record<string, any>>>(join(SEEDS, 'chains.json'));
+  const chains = readJson<ChainJson[]>(join(SEEDS, 'chains.json'));
 
   it('has exactly 30 chains in table order with unique ids', () => {
     expect(chains).toHaveLength(30);
@@ -125,11 +145,11 @@ describe('seeds/chains.json', () => {
 
   it('every chain has 2024 actual and 2027/2030 target revenue in 亿元', () => {
     for (const c of chains) {
-      const byYear = new Map<number, any>(c.figures.map((f: any) => [f.year, f]));
+      const byYear = new Map<number | null, FigureJson>(c.figures.map((f) => [f.year, f]));
       expect([...byYear.keys()].sort(), c.id).toEqual([2024, 2027, 2030]);
-      expect(byYear.get(2024).kind).toBe('actual');
-      expect(byYear.get(2027).kind).toBe('target');
-      expect(byYear.get(2030).kind).toBe('target');
+      expect(byYear.get(2024)?.kind).toBe('actual');
+      expect(byYear.get(2027)?.kind).toBe('target');
+      expect(byYear.get(2030)?.kind).toBe('target');
       for (const f of c.figures) {
         expect(f.unit).toBe('亿元');
         expect(typeof f.value, `${c.id} ${f.year}`).toBe('number');
@@ -151,7 +171,7 @@ describe('seeds/chains.json', () => {
 });
 
 describe('seeds/targets.json', () => {
-  const targets = readJson<Array<Record<string, any>>>(join(SEEDS, 'targets.json'));
+  const targets = readJson<TargetJson[]>(join(SEEDS, 'targets.json'));
   it('records are well formed with unique ids', () => {
     expect(targets.length).toBeGreaterThan(0);
     expect(new Set(targets.map((t) => t.id)).size).toBe(targets.length);
@@ -172,32 +192,49 @@ describe('seeds/targets.json', () => {
 });
 
 describe('seeds/discrepancies.json', () => {
-  const p = join(SEEDS, 'discrepancies.json');
-  it.runIf(existsSync(p))('every claim cites a verbatim quote', () => {
-    const items = readJson<Array<Record<string, any>>>(p);
+  const items = readJson<DiscrepancyJson[]>(join(SEEDS, 'discrepancies.json'));
+  it('is well formed and its subjects exist', () => {
+    const chains = readJson<ChainJson[]>(join(SEEDS, 'chains.json'));
+    const targets = readJson<TargetJson[]>(join(SEEDS, 'targets.json'));
+    const known = new Set<string>([
+      ...chains.map((c) => c.id), ...chains.map((c) => c.group_id),
+      ...chains.flatMap((c) => c.figures.map((f) => f.id)), ...targets.map((t) => t.id),
+      ...geoFeatureIds(),
+      'park-biomed', 'park-chemical', 'park-electronics', 'park-equipment', 'park-port', 'kouan', 'gaogang',
+    ]);
     const kinds = ['sum', 'figure', 'name', 'membership', 'growth', 'area'];
-    const before = counts.citations;
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((d) => d.id)).size).toBe(items.length);
     for (const d of items) {
       expect(kinds, d.id).toContain(d.kind);
+      for (const k of ['title_zh', 'title_en', 'explanation_en', 'explanation_zh']) expect(typeof d[k], `${d.id}.${k}`).toBe('string');
       expect(d.claims.length, d.id).toBeGreaterThan(0);
-      for (const c of d.claims) expect(isCite(c.cite), d.id).toBe(true);
+      for (const c of d.claims) {
+        expect(typeof c.text, d.id).toBe('string');
+        expect(isCite(c.cite), d.id).toBe(true);
+      }
+      for (const s of d.subjects) expect(known.has(s), `${d.id}: unknown subject ${s}`).toBe(true);
+      if (d.computed) expect(typeof d.computed.value, d.id).toBe('number');
     }
+  });
+  it('every claim cites a verbatim quote', () => {
+    const before = counts.citations;
     expect(checkTree('discrepancies.json', items)).toEqual([]);
-    expect(counts.citations - before).toBeGreaterThan(0);
+    expect(counts.citations - before).toBeGreaterThanOrEqual(items.reduce((n, d) => n + d.claims.length, 0));
   });
 });
 
 describe('geodata/*.geojson feature sources', () => {
-  const files = existsSync(GEODATA) ? readdirSync(GEODATA).filter((f) => f.endsWith('.geojson')).sort() : [];
+  const files = geoFiles();
   it('every source of every feature is a verbatim quote', () => {
     const errs: string[] = [];
     for (const f of files) {
-      const fc = readJson<{ features?: Array<Record<string, any>> }>(join(GEODATA, f));
+      const fc = readJson<GeoJsonFile>(join(GEODATA, f));
       for (const feat of fc.features ?? []) {
         const id = feat.id ?? feat.properties?.id ?? '?';
         const sources = feat.properties?.sources ?? [];
         if (!Array.isArray(sources)) { errs.push(`${f}<${id}>: sources is not an array`); continue; }
-        sources.forEach((s: unknown, i: number) => errs.push(...checkCite(`${f}<${id}>.sources[${i}]`, s)));
+        sources.forEach((s, i) => errs.push(...checkCite(`${f}<${id}>.sources[${i}]`, s)));
       }
     }
     expect(errs).toEqual([]);

@@ -63,7 +63,7 @@ export const Q = {
   townBaima: d2('白马镇围绕高铁新城'),
   townDasi: d2('大泗镇加快建设“中医养生特色小镇”'),
   townHuzhuang: d2('胡庄镇围绕省级农业产业园'),
-  townXuzhuang: d2('一基地：许庄街道功能性食品产业基地'),
+  townXuzhuang: d4('一基地：许庄街道功能性食品产业基地'),
   // ---- 000 ----
   parkBiomed0: d0('5.生物医药产业园。重点发展“4+2”产业'),
   southwest: d0('适时向南拓展产业空间，重点开发建设3.29平方公里的西南片区，大力提升六大功能区承载水平'),
@@ -104,7 +104,7 @@ export const EXTERNAL_SOURCES = [
     title: 'm.gethgdk.com page on 高港区 (as cited in the reference README, /work/shared/reference/README.md, “Boundary vintage”)',
     url: 'm.gethgdk.com',
     quote: '7 街道 + 5 镇, 402.87 km²',
-    note: 'The reference README gives the host and the figures only (no full URL, no verbatim Chinese text); the quote is the README's wording (row “As of 2025-03”). The same page reports that 医药高新区 and 高港区 began “区政合一” in 2021-06.',
+    note: 'The reference README gives the host and the figures only (no full URL, no verbatim Chinese text); the quote is the wording of the README (row “As of 2025-03”). The same page reports that 医药高新区 and 高港区 began “区政合一” in 2021-06.',
   },
   {
     id: 'ext:gethgdk-quzhengheyi',

@@ -67,3 +67,29 @@ describe('search', () => {
     expect((await get('/api/search?q=park&limit=-1')).status).toBe(400);
   });
 });
+
+describe('derived analytics', () => {
+  it('derives the annual growth a target implies, labelled as derived, from cited figures', async () => {
+    const rows = (await (await get('/api/analytics/growth?subject=chem-drugs')).json()) as Array<{
+      derived: boolean; base_year: number; target_year: number; implied_annual_growth: number; from: Figure[];
+    }>;
+    const r = rows.find((x) => x.base_year === 2024 && x.target_year === 2030)!;
+    expect(r.derived).toBe(true);
+    expect(r.implied_annual_growth).toBeCloseTo(Math.pow(254 / 177.6, 1 / 6) - 1, 4);
+    expect(r.from.map((f) => f.value_text)).toEqual(['177.6', '254']);
+  });
+
+  it('flags a stated growth rate that disagrees with its own end points', async () => {
+    const rows = (await (await get('/api/analytics/growth')).json()) as Array<{
+      subject_id: string; metric: string; disagrees: boolean; stated_annual_growth: number | null; implied_annual_growth: number;
+    }>;
+    const withStated = rows.filter((r) => r.stated_annual_growth !== null);
+    expect(withStated.length).toBeGreaterThan(0);
+    for (const r of withStated) {
+      expect(r.disagrees).toBe(Math.abs(r.implied_annual_growth - r.stated_annual_growth!) > 0.005);
+    }
+    // 002: GDP 971.9 (2020) to 1500 (2025) needs ~9.1% a year, not the stated 8%.
+    const gdp = rows.find((r) => r.metric === 'gdp' && r.stated_annual_growth !== null);
+    expect(gdp?.disagrees).toBe(true);
+  });
+});

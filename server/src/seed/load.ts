@@ -20,6 +20,11 @@ export function citationId(c: SeedCite): string {
   return crypto.createHash('sha1').update(`${c.doc}\u0000${c.quote}`).digest('hex').slice(0, 16);
 }
 
+const FIGURE_FIELDS = new Set(['id', 'subject_type', 'subject_id', 'kind', 'metric', 'metric_zh', 'metric_en', 'value_text', 'value',
+  'value_max', 'qualifier', 'unit', 'year', 'base_year', 'cite']);
+/** A figure's extra fields (segment, note …), kept beside the columns. */
+const figureDetails = (t: object) => Object.fromEntries(Object.entries(t).filter(([k]) => !FIGURE_FIELDS.has(k)));
+
 const hashOf = (v: unknown) => crypto.createHash('sha1').update(JSON.stringify(v)).digest('hex');
 
 /** The seed user name recorded in history; features last written by it may be rewritten by a re-seed. */
@@ -142,15 +147,16 @@ async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
   for (const t of b.figures) {
     await tx.query(
       `INSERT INTO targets (id, subject_type, subject_id, kind, metric, metric_zh, metric_en, value_text, value, value_max,
-         qualifier, unit, year, base_year, citation_id, sort)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         qualifier, unit, year, base_year, citation_id, sort, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (id) DO UPDATE SET subject_type = EXCLUDED.subject_type, subject_id = EXCLUDED.subject_id, kind = EXCLUDED.kind,
          metric = EXCLUDED.metric, metric_zh = EXCLUDED.metric_zh, metric_en = EXCLUDED.metric_en, value_text = EXCLUDED.value_text,
          value = EXCLUDED.value, value_max = EXCLUDED.value_max, qualifier = EXCLUDED.qualifier, unit = EXCLUDED.unit,
-         year = EXCLUDED.year, base_year = EXCLUDED.base_year, citation_id = EXCLUDED.citation_id, sort = EXCLUDED.sort
+         year = EXCLUDED.year, base_year = EXCLUDED.base_year, citation_id = EXCLUDED.citation_id, sort = EXCLUDED.sort,
+         details = EXCLUDED.details
        WHERE (targets.*) IS DISTINCT FROM (EXCLUDED.*)`,
       [t.id, t.subject_type, t.subject_id, t.kind, t.metric, t.metric_zh, t.metric_en, t.value_text, t.value, t.value_max ?? null,
-        t.qualifier, t.unit, t.year, t.base_year ?? null, await cite(t.cite), sort++],
+        t.qualifier, t.unit, t.year, t.base_year ?? null, await cite(t.cite), sort++, JSON.stringify(figureDetails(t))],
     );
   }
   await tx.query('DELETE FROM targets WHERE NOT (id = ANY($1::text[]))', [b.figures.map((t) => t.id)]);

@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import compression from 'compression';
+import cookieParser from 'cookie-parser';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './db/database.js';
@@ -17,6 +18,9 @@ import { targetsRoutes } from './targets/targets.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { discrepanciesRoutes } from './discrepancies/discrepancies.routes.js';
 import { matchRoutes } from './match/match.routes.js';
+import { AuthService } from './auth/auth.service.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { editsRoutes } from './edits/edits.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 
 export interface AppOptions {
@@ -31,8 +35,14 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   app.set('etag', false); // ETags are computed by us, strong, from the bytes sent.
   app.use(compression({ threshold: 1024 }));
 
+  const auth = new AuthService(db);
   const api = express.Router();
+  api.use(express.json({ limit: '25mb' }));
+  api.use(cookieParser());
+  api.use(auth.attach);
   api.use(healthRoutes(db));
+  api.use(authRoutes(auth));
+  api.use(editsRoutes(db, auth));
   api.use(layersRoutes(new LayersService(new LayersRepository(db))));
   api.use(featuresRoutes(new FeaturesRepository(db)));
   api.use(chainsRoutes(new ChainsRepository(db)));

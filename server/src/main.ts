@@ -1,12 +1,14 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { createApp } from './app.js';
+import { AuthService } from './auth/auth.service.js';
 
 /** Starts the Atlas server: database (embedded unless DATABASE_URL), migrations, seeds, HTTP. */
 async function main() {
   const t0 = performance.now();
   const config = loadConfig();
   const { db } = await openDatabase(config);
+  await new AuthService(db).bootstrapAdmin(process.env);
   const app = createApp(db, { clientDir: config.clientDir });
   const server = app.listen(config.port, () => {
     console.log(`[atlas] ${db.engine} · http://localhost:${config.port} · ready in ${Math.round(performance.now() - t0)} ms`);

@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly headers: Record<string, string> = {},
+    /** Extra members of the problem object (RFC 9457 extension members). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
   }
@@ -18,8 +20,8 @@ export const badRequest = (detail: string) => new HttpError(400, 'Bad Request', 
 const typeFor = (status: number) => `https://httpstatuses.io/${status}`;
 
 /** Sends a problem+json body; never a stack trace. */
-export function sendProblem(res: import('express').Response, status: number, title: string, detail?: string, instance?: string) {
-  res.status(status).type('application/problem+json').send(JSON.stringify({ type: typeFor(status), title, status, detail, instance }));
+export function sendProblem(res: import('express').Response, status: number, title: string, detail?: string, instance?: string, extra: Record<string, unknown> = {}) {
+  res.status(status).type('application/problem+json').send(JSON.stringify({ type: typeFor(status), title, status, detail, instance, ...extra }));
 }
 
 /** 404 problem for any unmatched /api route. */
@@ -30,7 +32,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return res.destroy();
   if (err instanceof HttpError) {
     res.set(err.headers);
-    return sendProblem(res, err.status, err.title, err.detail, req.originalUrl);
+    return sendProblem(res, err.status, err.title, err.detail, req.originalUrl, err.extra);
   }
   // body-parser and friends mark client errors with status/statusCode.
   const status = Number((err as { status?: number }).status ?? (err as { statusCode?: number }).statusCode);

@@ -1,0 +1,22 @@
+-- One Mapbox Vector Tile of one layer, encoded by PostGIS (PostgreSQL only: needs protobuf-c).
+-- $1 layer id (also the tile's layer name), $2 z, $3 x, $4 y, $5 extent, $6 buffer (tile units),
+-- $7 filter margin as a fraction of the tile, $8 property keys never sent (long prose).
+-- The filter box is in the table's SRID (4326) so `&&` uses the GiST index.
+WITH tile AS (
+  SELECT ST_TileEnvelope($2, $3, $4) AS merc, ST_Transform(ST_TileEnvelope($2, $3, $4), 4326) AS geo
+), area AS (
+  SELECT t.merc, ST_Expand(t.geo, (ST_XMax(t.geo) - ST_XMin(t.geo)) * $7, (ST_YMax(t.geo) - ST_YMin(t.geo)) * $7) AS filter
+  FROM tile t
+), rows AS (
+  SELECT ST_AsMVTGeom(ST_Transform(f.geom, 3857), a.merc, $5, $6, true) AS geom,
+         jsonb_build_object('id', f.id, 'name_zh', f.name_zh, 'name_en', f.name_en, 'accuracy', f.accuracy, 'parent_id', f.parent_id)
+           || coalesce((SELECT jsonb_object_agg(p.key, p.value) FROM jsonb_each(f.properties) p
+                        WHERE jsonb_typeof(p.value) IN ('string', 'number', 'boolean') AND p.key <> ALL ($8::text[])
+                          AND p.key NOT IN ('id', 'name_zh', 'name_en', 'accuracy', 'parent_id')), '{}'::jsonb) AS attrs
+  FROM features f, area a
+  WHERE f.layer_id = $1 AND f.geom && a.filter
+  ORDER BY f.id
+)
+SELECT ST_AsMVT(rows.*, $1, $5, 'geom') AS tile
+FROM rows
+WHERE rows.geom IS NOT NULL

@@ -1,0 +1,59 @@
+import type { Queryable } from '../db/database.js';
+import { sqlFile } from '../db/sql.js';
+
+const versionSql = sqlFile(import.meta.url, 'layer-version.sql');
+const mvtSql = sqlFile(import.meta.url, 'tile-mvt.sql');
+const featuresSql = sqlFile(import.meta.url, 'tile-features.sql');
+const tileJsonSql = sqlFile(import.meta.url, 'tilejson.sql');
+
+/** Tile grid constants shared by both encoders, so PostgreSQL and PGlite tiles agree. */
+export const TILE = {
+  extent: 4096,
+  /** Buffer around the tile kept by the clip, in tile units. */
+  buffer: 64,
+  /** Filter and pre-clip margin as a fraction of the tile: well beyond the buffer (64/4096 = 1/64) even where Mercator stretches. */
+  margin: 1 / 16,
+} as const;
+
+/** Property keys left out of tiles: long provenance prose, served by /api/features instead. */
+export const PROSE_KEYS = ['method', 'note', 'gazetteer_source'];
+
+/** What a TileJSON needs about one layer. */
+export interface TileJsonRow {
+  id: string;
+  title_zh: string;
+  title_en: string;
+  description_zh: string | null;
+  description_en: string | null;
+  version: string;
+  /** [west, south, east, north] in EPSG:4326, or null for an empty layer. */
+  bounds: [number, number, number, number] | null;
+  /** Scalar property key → 'string' | 'number' | 'boolean'. */
+  property_types: Record<string, 'string' | 'number' | 'boolean'>;
+}
+
+/** All SQL about vector tiles. Tile coordinates reach SQL as $n values, never spliced. */
+export class TilesRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** The layer's data version, or null if the layer does not exist. */
+  async version(layer: string): Promise<string | null> {
+    return (await this.db.query<{ version: string }>(versionSql, [layer])).rows[0]?.version ?? null;
+  }
+
+  /** The tile encoded by ST_AsMVT in one statement (PostgreSQL only); empty when nothing is in it. */
+  async mvt(layer: string, z: number, x: number, y: number): Promise<Buffer> {
+    const { rows } = await this.db.query<{ tile: Buffer | null }>(mvtSql, [layer, z, x, y, TILE.extent, TILE.buffer, TILE.margin, PROSE_KEYS]);
+    return rows[0]?.tile ?? Buffer.alloc(0);
+  }
+
+  /** The features near the tile as FeatureCollection text in EPSG:4326, cut to the tile plus margin. */
+  async features(layer: string, z: number, x: number, y: number): Promise<string> {
+    return (await this.db.query<{ body: string }>(featuresSql, [layer, z, x, y, TILE.margin, PROSE_KEYS])).rows[0].body;
+  }
+
+  /** TileJSON facts about the layer, or null if it does not exist. */
+  async tileJson(layer: string): Promise<TileJsonRow | null> {
+    return (await this.db.query<TileJsonRow>(tileJsonSql, [layer, PROSE_KEYS])).rows[0] ?? null;
+  }
+}

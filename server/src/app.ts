@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './db/database.js';
@@ -23,6 +24,23 @@ import { authRoutes } from './auth/auth.routes.js';
 import { editsRoutes } from './edits/edits.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 
+// Online basemaps are opt-in; these are the only hosts the page may ever reach besides itself.
+const ONLINE_TILES = ['https://*.tianditu.gov.cn', 'https://tile.openstreetmap.org'];
+
+/** The content security policy the client satisfies: no inline scripts, workers from blob: (MapLibre). */
+export const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:', ...ONLINE_TILES],
+  connectSrc: ["'self'", ...ONLINE_TILES],
+  workerSrc: ["'self'", 'blob:'],
+  childSrc: ["'self'", 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  frameAncestors: ["'self'"],
+  upgradeInsecureRequests: null,
+};
+
 export interface AppOptions {
   /** The built client to serve at /, if it exists. */
   clientDir?: string;
@@ -33,6 +51,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are computed by us, strong, from the bytes sent.
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: CSP }, crossOriginEmbedderPolicy: false }));
   app.use(compression({ threshold: 1024 }));
 
   const auth = new AuthService(db);

@@ -1,0 +1,51 @@
+import { Router, type Request } from 'express';
+import type { Database } from '../db/database.js';
+import { TilesRepository } from './tiles.repository.js';
+import { TilesService, type TileEncoder } from './tiles.service.js';
+import { isFresh, sendJsonText } from '../http/send.js';
+import { parseId } from '../http/params.js';
+import { badRequest } from '../http/problem.js';
+
+export const MAX_ZOOM = 22;
+const INT = /^(0|[1-9][0-9]{0,7})$/;
+
+/** Validated z/x/y of the XYZ (Web Mercator, y down) grid: integers, 0 ≤ z ≤ 22, 0 ≤ x, y < 2^z; else 400. */
+export function parseTileCoords(zRaw: string, xRaw: string, yRaw: string): { z: number; x: number; y: number } {
+  if (!INT.test(zRaw) || !INT.test(xRaw) || !INT.test(yRaw)) throw badRequest('z, x and y must be non-negative integers.');
+  const z = Number(zRaw);
+  const x = Number(xRaw);
+  const y = Number(yRaw);
+  if (z > MAX_ZOOM) throw badRequest(`z must be 0–${MAX_ZOOM}.`);
+  const n = 2 ** z;
+  if (x >= n || y >= n) throw badRequest(`x and y must be 0–${n - 1} at zoom ${z}.`);
+  return { z, x, y };
+}
+
+const origin = (req: Request) => `${req.protocol}://${req.get('host')}${req.baseUrl}`;
+
+/**
+ * GET /{layer}/{z}/{x}/{y}.mvt (Mapbox Vector Tile; 204 when empty) and GET /{layer}.json (TileJSON 3.0.0).
+ * Tiles are encoded by ST_AsMVT on PostgreSQL and in JS on PGlite; `encoder` overrides that (tests).
+ */
+export function tilesRoutes(db: Database, opts: { encoder?: TileEncoder } = {}): Router {
+  const service = new TilesService(new TilesRepository(db), opts.encoder ?? (db.engine === 'postgres' ? 'sql' : 'js'));
+  const r = Router();
+  r.get('/:layer/:z/:x/:y.mvt', async (req, res) => {
+    const layer = parseId(req.params.layer, 'layer id');
+    const { z, x, y } = parseTileCoords(req.params.z, req.params.x, req.params.y);
+    const tile = await service.tile(layer, z, x, y);
+    res.set('ETag', tile.etag);
+    res.set('Cache-Control', 'public, max-age=0, must-revalidate');
+    res.set('X-Tile-Cache', tile.cache);
+    if (isFresh(req, tile.etag)) return res.status(304).end();
+    if (tile.body.length === 0) return res.status(204).end();
+    res.type('application/vnd.mapbox-vector-tile');
+    return res.send(tile.body);
+  });
+  r.get('/:layer.json', async (req, res) => {
+    const layer = parseId(req.params.layer, 'layer id');
+    const body = await service.tileJson(layer, `${origin(req)}/${layer}/{z}/{x}/{y}.mvt`);
+    sendJsonText(req, res, body);
+  });
+  return r;
+}

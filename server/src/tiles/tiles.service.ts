@@ -1,0 +1,146 @@
+import { geoJSONToTile, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import type { TilesRepository, TileJsonRow } from './tiles.repository.js';
+import { TILE } from './tiles.repository.js';
+import { LruCache } from './lru.js';
+import { etagOf } from '../http/send.js';
+import { notFound } from '../http/problem.js';
+
+/** How tiles are encoded: by PostGIS in SQL (PostgreSQL) or by geojson-vt + vt-pbf in JS (PGlite). */
+export type TileEncoder = 'sql' | 'js';
+
+/** One encoded tile; an empty body means an empty tile (sent as 204). */
+export interface TileResult {
+  body: Buffer;
+  etag: string;
+  /** Whether this came from the in-process cache. */
+  cache: 'hit' | 'miss';
+}
+
+interface Entry {
+  body: Buffer;
+  etag: string;
+  bytes: number;
+}
+
+const TILEJSON_ZOOMS = { minzoom: 0, maxzoom: 18 } as const;
+
+/**
+ * Vector tiles with a bounded LRU keyed by (layer, data version, z, x, y). The data version comes from
+ * `data_versions` on every request (one indexed row), so an edit — on any instance — invalidates that
+ * layer's tiles at once and leaves every other layer's cached.
+ */
+export class TilesService {
+  private readonly pending = new Map<string, Promise<Entry>>();
+  /** The newest version seen per layer: older versions' tiles are dropped when it moves. */
+  private readonly seen = new Map<string, string>();
+
+  constructor(
+    private readonly repo: TilesRepository,
+    readonly encoder: TileEncoder,
+    readonly cache = new LruCache<Entry>(4096, 64 * 1024 * 1024),
+  ) {}
+
+  /** The tile; throws 404 for an unknown layer. Coordinates must already be validated. */
+  async tile(layer: string, z: number, x: number, y: number): Promise<TileResult> {
+    const version = await this.repo.version(layer);
+    if (version === null) throw notFound(`Layer "${layer}" does not exist.`);
+    this.forgetOlder(layer, version);
+    const key = `${layer}\u0000${version}\u0000${z}/${x}/${y}`;
+    const hit = this.cache.get(key);
+    if (hit) return { body: hit.body, etag: hit.etag, cache: 'hit' };
+    // Concurrent requests for the same missing tile share one encode.
+    let job = this.pending.get(key);
+    if (!job) {
+      job = this.encode(layer, z, x, y)
+        .then((body) => {
+          const entry = { body, etag: etagOf(body), bytes: body.length + key.length + 64 };
+          if (this.seen.get(layer) === version) this.cache.set(key, entry);
+          return entry;
+        })
+        .finally(() => this.pending.delete(key));
+      this.pending.set(key, job);
+    }
+    const entry = await job;
+    return { body: entry.body, etag: entry.etag, cache: 'miss' };
+  }
+
+  /** TileJSON 3.0.0 text for the layer, with `tilesUrl` as its template; throws 404 for an unknown layer. */
+  async tileJson(layer: string, tilesUrl: string): Promise<string> {
+    const row = await this.repo.tileJson(layer);
+    if (!row) throw notFound(`Layer "${layer}" does not exist.`);
+    return JSON.stringify(tileJsonOf(row, tilesUrl));
+  }
+
+  private forgetOlder(layer: string, version: string) {
+    const last = this.seen.get(layer);
+    if (last === version) return;
+    // Versions only grow, but two instances' requests can arrive out of order: keep the larger.
+    if (last !== undefined && BigInt(last) > BigInt(version)) return;
+    this.seen.set(layer, version);
+    if (last !== undefined) this.cache.deletePrefix(`${layer}\u0000${last}\u0000`);
+  }
+
+  private async encode(layer: string, z: number, x: number, y: number): Promise<Buffer> {
+    if (this.encoder === 'sql') return Buffer.from(await this.repo.mvt(layer, z, x, y));
+    const fc = JSON.parse(await this.repo.features(layer, z, x, y)) as GeoJSON.FeatureCollection;
+    if (fc.features.length === 0) return Buffer.alloc(0);
+    const tile = geoJSONToTile(fc, z, x, y, {
+      extent: TILE.extent,
+      buffer: TILE.buffer,
+      clip: true,
+      wrap: false,
+      // Simplify to about one tile unit at this zoom, as ST_AsMVTGeom does (maxZoom past z keeps the tolerance on).
+      maxZoom: 24,
+      tolerance: 1,
+    });
+    tidy(tile);
+    if (tile.features.length === 0) return Buffer.alloc(0);
+    return Buffer.from(fromGeojsonVt({ [layer]: tile }, { version: 2, extent: TILE.extent }));
+  }
+}
+
+/**
+ * Drops what rounding to tile units collapsed: repeated consecutive points (a zero-length MVT LineTo is
+ * invalid), lines under two points, rings under three corners. ST_AsMVTGeom does the same on PostgreSQL.
+ */
+function tidy(tile: GeoJSONVTTile) {
+  const keep: GeoJSONVTFeature[] = [];
+  for (const f of tile.features) {
+    if (f.type === 1) {
+      if (f.geometry.length) keep.push(f);
+      continue;
+    }
+    const parts: [number, number][][] = [];
+    for (const part of f.geometry) {
+      const out: [number, number][] = [];
+      for (const p of part) {
+        const last = out[out.length - 1];
+        if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+      }
+      if (f.type === 2 ? out.length >= 2 : out.length >= 4) parts.push(out);
+    }
+    if (parts.length) keep.push({ ...f, geometry: parts });
+  }
+  tile.features = keep;
+}
+
+const fieldType = { string: 'String', number: 'Number', boolean: 'Boolean' } as const;
+
+/** The TileJSON 3.0.0 document of one layer. */
+function tileJsonOf(row: TileJsonRow, tilesUrl: string) {
+  const fields: Record<string, string> = { id: 'String', name_zh: 'String', name_en: 'String', accuracy: 'String', parent_id: 'String' };
+  for (const [k, t] of Object.entries(row.property_types)) fields[k] = fieldType[t] ?? 'String';
+  return {
+    tilejson: '3.0.0',
+    name: row.title_zh,
+    description: row.description_zh ?? row.title_en,
+    version: '1.0.0',
+    attribution: '产业空间一张图 · 泰州医药高新区（高港区）',
+    scheme: 'xyz',
+    tiles: [tilesUrl],
+    ...TILEJSON_ZOOMS,
+    bounds: row.bounds ?? [-180, -85.051129, 180, 85.051129],
+    vector_layers: [{ id: row.id, description: row.title_en, ...TILEJSON_ZOOMS, fields }],
+  };
+}

@@ -22,6 +22,7 @@ import { matchRoutes } from './match/match.routes.js';
 import { AuthService } from './auth/auth.service.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { editsRoutes } from './edits/edits.routes.js';
+import { viewsRoutes } from './views/views.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 
 // Online basemaps are opt-in; these are the only hosts the page may ever reach besides itself.
@@ -62,6 +63,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(healthRoutes(db));
   api.use(authRoutes(auth));
   api.use(editsRoutes(db, auth));
+  api.use(viewsRoutes(db, auth));
   api.use(layersRoutes(new LayersService(new LayersRepository(db))));
   api.use(featuresRoutes(new FeaturesRepository(db)));
   api.use(chainsRoutes(new ChainsRepository(db)));

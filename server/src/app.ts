@@ -23,6 +23,8 @@ import { AuthService } from './auth/auth.service.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { editsRoutes } from './edits/edits.routes.js';
 import { viewsRoutes } from './views/views.routes.js';
+import { ogcRoutes } from './ogc/ogc.routes.js';
+import { tilesRoutes } from './tiles/tiles.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 
 // Online basemaps are opt-in; these are the only hosts the page may ever reach besides itself.
@@ -53,7 +55,8 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are computed by us, strong, from the bytes sent.
   app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: CSP }, crossOriginEmbedderPolicy: false }));
-  app.use(compression({ threshold: 1024 }));
+  // Vector tiles are not marked compressible by mime-db, but protobuf gzips well.
+  app.use(compression({ threshold: 1024, filter: (req, res) => /vnd\.mapbox-vector-tile/.test(String(res.getHeader('Content-Type'))) || compression.filter(req, res) }));
 
   const auth = new AuthService(db);
   const api = express.Router();
@@ -74,6 +77,8 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(matchRoutes(db));
   api.use(apiNotFound);
   app.use('/api', api);
+  app.use('/ogc', ogcRoutes(db));
+  app.use('/tiles', tilesRoutes(db));
 
   const clientDir = opts.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {

@@ -90,9 +90,9 @@ export class TilesService {
       buffer: TILE.buffer,
       clip: true,
       wrap: false,
-      // Simplify to about one tile unit at this zoom, as ST_AsMVTGeom does (maxZoom past z keeps the tolerance on).
-      maxZoom: 24,
-      tolerance: 1,
+      // maxZoom = z turns geojson-vt's simplification off: like ST_AsMVTGeom, only snap to the grid
+      // and drop what collapses (tidy), so both engines give the same vertices.
+      maxZoom: z,
     });
     tidy(tile);
     if (tile.features.length === 0) return Buffer.alloc(0);
@@ -101,8 +101,9 @@ export class TilesService {
 }
 
 /**
- * Drops what rounding to tile units collapsed: repeated consecutive points (a zero-length MVT LineTo is
- * invalid), lines under two points, rings under three corners. ST_AsMVTGeom does the same on PostgreSQL.
+ * Drops what snapping to tile units collapsed, as ST_AsMVTGeom does on PostgreSQL: repeated and
+ * collinear points (a zero-length MVT LineTo is invalid; a spike makes a polygon invalid), lines under two
+ * points, rings without area (and the holes of an outer ring so dropped).
  */
 function tidy(tile: GeoJSONVTTile) {
   const keep: GeoJSONVTFeature[] = [];
@@ -112,17 +113,46 @@ function tidy(tile: GeoJSONVTTile) {
       continue;
     }
     const parts: [number, number][][] = [];
+    let outerKept = false;
     for (const part of f.geometry) {
-      const out: [number, number][] = [];
-      for (const p of part) {
-        const last = out[out.length - 1];
-        if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+      const out = straighten(part);
+      if (f.type === 2) {
+        if (out.length >= 2) parts.push(out);
+        continue;
       }
-      if (f.type === 2 ? out.length >= 2 : out.length >= 4) parts.push(out);
+      // Rings come outer first, then its holes; in tile space (y down) outer rings have positive area.
+      const area = ringArea(out);
+      if (area > 0) outerKept = out.length >= 4;
+      if (area !== 0 && out.length >= 4 && (area > 0 || outerKept)) parts.push(out);
     }
     if (parts.length) keep.push({ ...f, geometry: parts });
   }
-  tile.features = keep;
+  (tile as { features: GeoJSONVTFeature[] }).features = keep;
+}
+
+/** The points without repeats and without middle points of straight runs or spikes (end points stay). */
+function straighten(points: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && last[0] === p[0] && last[1] === p[1]) continue;
+    out.push(p);
+    while (out.length >= 3) {
+      const [a, b, c] = out.slice(-3);
+      if ((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]) !== 0) break;
+      out.splice(out.length - 2, 1);
+      // Removing a spike's tip leaves its two ends on the same point.
+      if (out.length >= 2 && out[out.length - 1][0] === out[out.length - 2][0] && out[out.length - 1][1] === out[out.length - 2][1]) out.pop();
+    }
+  }
+  return out;
+}
+
+/** Shoelace area of a closed ring; positive for an MVT outer ring (clockwise on screen). */
+function ringArea(ring: [number, number][]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return a / 2;
 }
 
 const fieldType = { string: 'String', number: 'Number', boolean: 'Boolean' } as const;

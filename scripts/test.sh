@@ -9,6 +9,10 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 need_apt=()
 [ -x "$PG_BIN/initdb" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ] || need_apt+=(postgresql-15 postgresql-15-postgis-3)
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# GDAL and PROJ's command-line tools are reference tools in the tests (file formats, OGC API, CRS), never runtime dependencies.
+command -v ogr2ogr >/dev/null 2>&1 || need_apt+=(gdal-bin)
+command -v cs2cs >/dev/null 2>&1 || need_apt+=(proj-bin)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "[test] installing from apt: ${need_apt[*]}"

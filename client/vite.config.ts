@@ -4,7 +4,10 @@ import react from '@vitejs/plugin-react';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-/** Builds the client from client/ into dist/client; in dev, proxies /api to the API server on :3000. */
+/** The API server the dev server proxies to: PORT as `npm run dev` passes it to the server, else 3000. */
+const apiTarget = `http://localhost:${process.env.PORT ?? 3000}`;
+
+/** Builds the client from client/ into dist/client; in dev, proxies /api to the API server. */
 export default defineConfig({
   root: here('.'),
   base: '/',
@@ -20,6 +23,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    proxy: { '/api': apiTarget },
   },
 });

@@ -91,9 +91,9 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
         },
       }),
     );
-    const index = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8');
-    app.get(/^(?!\/api\/).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-cache').type('html').send(index);
+    // Read per request (it is small): a rebuild of the client must never leave a stale index pointing at deleted assets.
+    app.get(/^(?!\/api\/).*/, async (_req, res) => {
+      res.set('Cache-Control', 'no-cache').type('html').send(await fs.promises.readFile(path.join(clientDir, 'index.html'), 'utf8'));
     });
   } else {
     app.get('/', (_req, res) => {

@@ -63,11 +63,18 @@ async function offlineContext(browser: Browser, viewport = { width: 1280, height
   return { context, external };
 }
 
+/** Console warnings about failed glyph ranges, by page. */
+const glyphWarnings = new WeakMap<Page, string[]>();
+
 /** Opens the app and waits until every layer is on the map and the map has gone idle. */
 async function openApp(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // MapLibre falls back to drawing a glyph itself when a glyphs request fails; that must not happen.
+    if (/glyph range/i.test(m.text())) glyphWarnings.set(page, [...(glyphWarnings.get(page) ?? []), m.text()]);
+  });
   await page.goto(`${baseUrl()}/`);
   await page.waitForFunction(() => window.__atlas?.layersReady === true, null, { timeout: 90_000 }).catch((e) => {
     throw new Error(`map layers never became ready (${errors.join('; ') || e}`);
@@ -210,34 +217,40 @@ describe('atlas in Chromium', () => {
       expect(polygons.length).toBeGreaterThan(0);
 
       // Click inside a park until its panel opens (a road or point drawn on top may win a click).
-      const viewport = page.viewportSize()!;
       let picked: AtlasFeature | null = null;
       let clickAt: { x: number; y: number } | null = null;
+      // Screen positions of candidate points, clear spots first: a point or a line drawn over the park
+      // near the cursor rightly wins the click, so those spots are tried last.
+      const spots = [];
       for (const park of polygons) {
         for (const lngLat of interiorCandidates(park)) {
-          // map.project gives canvas coordinates; the canvas starts below the title bar.
-          const screen = await page.evaluate((c) => {
+          const spot = await page.evaluate(({ c, fid }) => {
             const map = window.__atlas!.map;
             const p = map.project(c as [number, number]);
             const r = map.getCanvas().getBoundingClientRect();
-            return { x: r.left + p.x, y: r.top + p.y };
-          }, lngLat);
-          const underPanel = await page.evaluate(({ x, y }) => {
+            const x = r.left + p.x;
+            const y = r.top + p.y;
             const el = document.elementFromPoint(x, y);
-            return !el || !el.classList.contains('maplibregl-canvas');
-          }, screen);
-          if (underPanel || screen.x < 0 || screen.y < 0 || screen.x > viewport.width || screen.y > viewport.height) continue;
-          await page.mouse.click(screen.x, screen.y);
-          const heading = page.locator('#feature-panel-title');
-          await heading.waitFor({ timeout: 5_000 }).catch(() => undefined);
-          if ((await heading.count()) && (await heading.textContent())?.trim() === park.properties.name_zh) {
-            picked = park;
-            clickAt = screen;
-            break;
-          }
-          await page.keyboard.press('Escape');
+            const onCanvas = !!el && el.classList.contains('maplibregl-canvas');
+            const crowded = map
+              .queryRenderedFeatures([[p.x - 8, p.y - 8], [p.x + 8, p.y + 8]])
+              .some((f) => f.layer.type !== 'symbol' && f.layer.type !== 'fill' && f.properties.fid !== fid);
+            return { x, y, onCanvas, crowded };
+          }, { c: lngLat, fid: String(park.id) });
+          if (spot.onCanvas) spots.push({ park, ...spot });
         }
-        if (picked) break;
+      }
+      spots.sort((a, b) => Number(a.crowded) - Number(b.crowded));
+      for (const spot of spots.slice(0, 12)) {
+        await page.mouse.click(spot.x, spot.y);
+        const heading = page.locator('#feature-panel-title');
+        await heading.waitFor({ timeout: 3_000 }).catch(() => undefined);
+        if ((await heading.count()) && (await heading.textContent())?.trim() === spot.park.properties.name_zh) {
+          picked = spot.park;
+          clickAt = { x: spot.x, y: spot.y };
+          break;
+        }
+        await page.keyboard.press('Escape');
       }
       expect(picked, 'clicking inside a park opens that park’s panel').not.toBeNull();
       const park = picked!;
@@ -378,7 +391,33 @@ describe('atlas in Chromium', () => {
       expect(after.center[1]).toBeCloseTo(before.center[1], 6);
       expect(after.textField).toContain('name_en');
       expect(await page.locator('.title-main').textContent()).toBe('Industrial Space Atlas');
-      await page.screenshot({ path: path.join(RESULTS, 'app-en.png') });
+      const shotEn = decode(await page.screenshot({ path: path.join(RESULTS, 'app-en.png') }));
+
+      // Latin labels come from the localglyphs:// protocol; a missing range would draw nothing.
+      const latin = await page.evaluate(() => {
+        const map = window.__atlas!.map;
+        const canvas = map.getCanvas().getBoundingClientRect();
+        const ids = (map.getStyle().layers ?? []).filter((l) => l.type === 'symbol' && /:label$/.test(l.id)).map((l) => l.id);
+        return map
+          .queryRenderedFeatures({ layers: ids })
+          .filter((f) => f.geometry.type === 'Point' && /^[A-Za-z][A-Za-z '’()-]{3,30}$/.test(String(f.properties.name_en ?? '')))
+          .map((f) => {
+            const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+            return { text: String(f.properties.name_en), x: canvas.left + p.x, y: canvas.top + p.y, size: Number(map.getLayoutProperty(f.layer.id, 'text-size')) };
+          });
+      });
+      expect(latin.length, 'an English label is placed').toBeGreaterThan(0);
+      await setLabelsVisible(page, false);
+      const shotEnBare = decode(await page.screenshot());
+      await setLabelsVisible(page, true);
+      const l = latin[0];
+      // Long names wrap at 10 ems, so the box is at most 10 ems wide (plus slack) and three lines high.
+      const w = Math.round(Math.min(l.text.length * 0.7, 10) * l.size + 2 * l.size);
+      const h = Math.round(3 * l.size);
+      const stats = glyphStats(inkMask(shotEn, shotEnBare, l.x - w / 2, l.y - h / 2, w, h), w, h, l.size);
+      expect(stats.ink, `ink of the English label “${l.text}”`).toBeGreaterThan(l.text.length * 4);
+      expect(stats.extent, `width of the English label “${l.text}”`).toBeGreaterThan(2 * l.size);
+      expect(glyphWarnings.get(page) ?? [], 'every localglyphs:// range loaded').toEqual([]);
 
       // Esc closes the panel and focus goes back to the list item that opened it.
       await page.keyboard.press('Escape');
@@ -386,6 +425,9 @@ describe('atlas in Chromium', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('feature-button') ?? false)).toBe(true);
 
       expect(external).toEqual([]);
+      // Online basemaps are opt-in: switching one on is what makes the first outside request.
+      await page.getByRole('checkbox', { name: 'OpenStreetMap', exact: true }).check();
+      await expect.poll(() => external.some((u) => u.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
     } finally {
       await context.close();
     }

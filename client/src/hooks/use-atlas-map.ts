@@ -2,13 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { LayerInfo } from '@contract/api';
+import type { AtlasFeatureCollection, LayerInfo } from '@contract/api';
 import type { LayerDataState } from './use-layer-data';
 import type { Lang } from '../lib/i18n';
-import { BACKGROUND_COLOR, buildLayerRender, hatchImageName, type LayerControl, type LayerRender } from '../lib/layer-style';
+import { BACKGROUND_COLOR, LABEL_PRIORITY, buildLayerRender, hatchImageName, type LayerControl, type LayerRender } from '../lib/layer-style';
 import { featureBBox, labelPoints, labelText, summarise, toMapData, type BBoxWgs84, type IndexedFeature } from '../lib/atlas-data';
 import { LOCAL_GLYPHS_URL, registerLocalGlyphs } from '../lib/local-glyphs';
-import { loadFontFor, FONT_FAMILY } from '../lib/fonts';
+import { loadFontFor, FONT_FAMILY, VERTICAL_FORMS } from '../lib/fonts';
 import { makeHatchImage } from '../lib/hatch';
 import { onlineBasemapSources, type OnlineBasemapState } from '../lib/online-basemaps';
 
@@ -24,6 +24,14 @@ declare global {
   }
 }
 
+/** Pixels to keep clear on each side of the map. */
+export interface ScreenPadding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 /** Inputs of the map: catalogue, data, per-layer controls, language, selection and basemap choices. */
 export interface AtlasMapOptions {
   container: RefObject<HTMLDivElement | null>;
@@ -36,7 +44,7 @@ export interface AtlasMapOptions {
   basemaps: OnlineBasemapState;
   onSelect: (featureId: string | null) => void;
   /** Screen padding (px) kept free of panels when fitting the view. */
-  padding: () => maplibregl.PaddingOptions;
+  padding: () => ScreenPadding;
 }
 
 /** The map handle and camera helpers. */
@@ -61,15 +69,20 @@ function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 }
 
+type PaintKey = Parameters<maplibregl.Map['setPaintProperty']>[1];
+type PaintValue = Parameters<maplibregl.Map['setPaintProperty']>[2];
+type LayoutKey = Parameters<maplibregl.Map['setLayoutProperty']>[1];
+type LayoutValue = Parameters<maplibregl.Map['setLayoutProperty']>[2];
+
 /** Applies the difference between two specs of the same layer: paint, layout and filter only. */
 function reconcileLayer(map: maplibregl.Map, prev: LayerSpecification, next: LayerSpecification): void {
   const p = prev as { paint?: Record<string, unknown>; layout?: Record<string, unknown>; filter?: unknown };
   const n = next as typeof p;
   for (const [key, value] of Object.entries(n.paint ?? {})) {
-    if (JSON.stringify(p.paint?.[key]) !== JSON.stringify(value)) map.setPaintProperty(next.id, key, value);
+    if (JSON.stringify(p.paint?.[key]) !== JSON.stringify(value)) map.setPaintProperty(next.id, key as PaintKey, value as PaintValue);
   }
   for (const [key, value] of Object.entries(n.layout ?? {})) {
-    if (JSON.stringify(p.layout?.[key]) !== JSON.stringify(value)) map.setLayoutProperty(next.id, key, value);
+    if (JSON.stringify(p.layout?.[key]) !== JSON.stringify(value)) map.setLayoutProperty(next.id, key as LayoutKey, value as LayoutValue);
   }
   if (JSON.stringify(p.filter) !== JSON.stringify(n.filter)) map.setFilter(next.id, n.filter as FilterSpecification);
 }
@@ -81,6 +94,8 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
   const [styleLoaded, setStyleLoaded] = useState(false);
   const [ready, setReady] = useState(false);
   const applied = useRef(new Map<string, LayerSpecification>());
+  /** The collection each source last received, so unchanged data is never re-uploaded. */
+  const uploaded = useRef(new Map<string, AtlasFeatureCollection>());
   const interactiveIds = useRef<string[]>([]);
   const hovered = useRef<{ source: string; id: string } | null>(null);
   const selected = useRef<{ source: string; id: string } | null>(null);
@@ -129,6 +144,7 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
     setMap(m);
     return () => {
       applied.current.clear();
+      uploaded.current.clear();
       interactiveIds.current = [];
       hovered.current = null;
       selected.current = null;
@@ -140,10 +156,11 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
     };
   }, [container]);
 
-  const fitTo = useCallback((b: BBoxWgs84 | null, animate: boolean, maxZoom = 16) => {
+  const fitTo = useCallback((b: BBoxWgs84 | null, animate: boolean, maxZoom = 16, margin = 0) => {
     if (!map || !b) return;
+    const pad = latest.current.padding();
     map.fitBounds([[b[0], b[1]], [b[2], b[3]]], {
-      padding: latest.current.padding(),
+      padding: { top: pad.top + margin, bottom: pad.bottom + margin, left: pad.left + margin, right: pad.right + margin },
       maxZoom,
       duration: animate && !prefersReducedMotion() ? 700 : 0,
     });
@@ -168,7 +185,7 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
     (async () => {
       // Load the font files for every label first: MapLibre rasterises a glyph once and caches it,
       // so drawing before the font arrives would cache a fallback box.
-      await loadFontFor(`${labelText(Object.values(data.byId))}医药高新区`);
+      await loadFontFor(`${labelText(Object.values(data.byId))}${VERTICAL_FORMS}`);
       if (cancelled) return;
       const { controls: ctl, lang: lng } = latest.current;
       const renders: LayerRender[] = layers.map((info) =>
@@ -178,6 +195,7 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
         const fc = data.byId[info.id];
         map.addSource(`atlas:${info.id}`, { type: 'geojson', data: toMapData(fc), promoteId: 'fid' });
         map.addSource(`atlas:${info.id}:labels`, { type: 'geojson', data: labelPoints(fc), promoteId: 'fid' });
+        if (fc) uploaded.current.set(info.id, fc);
       }
       for (const r of renders) {
         for (const color of r.hatchColors) {
@@ -189,7 +207,10 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
         map.addLayer(spec);
         applied.current.set(spec.id, spec);
       }
-      for (const spec of renders.flatMap((r) => r.labels)) {
+      const byPriority = renders
+        .map((r, i) => ({ r, i, priority: LABEL_PRIORITY[layers[i].theme] ?? 0 }))
+        .sort((a, b) => a.priority - b.priority || a.i - b.i);
+      for (const spec of byPriority.flatMap(({ r }) => r.labels)) {
         map.addLayer(spec);
         applied.current.set(spec.id, spec);
       }
@@ -203,14 +224,15 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
     };
   }, [map, styleLoaded, layers, data, ready, fitTo, districtBBox]);
 
-  // Data that arrives after the build (a retried layer) replaces its source data.
+  // Data that arrives or changes after the build (a retried layer) replaces that layer's source data.
   useEffect(() => {
     if (!map || !ready || !layers) return;
     for (const info of layers) {
       const fc = data.byId[info.id];
-      if (!fc) continue;
+      if (!fc || uploaded.current.get(info.id) === fc) continue;
       (map.getSource(`atlas:${info.id}`) as maplibregl.GeoJSONSource | undefined)?.setData(toMapData(fc));
       (map.getSource(`atlas:${info.id}:labels`) as maplibregl.GeoJSONSource | undefined)?.setData(labelPoints(fc));
+      uploaded.current.set(info.id, fc);
     }
   }, [map, ready, layers, data.byId]);
 
@@ -314,7 +336,8 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
   const zoomToFeature = useCallback(
     (featureId: string) => {
       const hit = latest.current.index.get(featureId);
-      if (hit) fitTo(featureBBox(hit.feature), true, 15);
+      // A margin keeps some surroundings in view: a park alone on screen says little.
+      if (hit) fitTo(featureBBox(hit.feature), true, 14, 48);
     },
     [fitTo],
   );

@@ -1,4 +1,5 @@
-import { useQueries } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import type { AtlasFeatureCollection, LayerInfo } from '@contract/api';
 import { fetchLayer, queryKeys } from '../lib/api';
 
@@ -19,13 +20,10 @@ export interface LayerDataState {
  * too: the data set is small, and the label font and the feature lists need every name.
  */
 export function useLayerData(layers: LayerInfo[] | undefined): LayerDataState {
-  return useQueries({
-    queries: (layers ?? []).map((layer) => ({
-      queryKey: queryKeys.layer(layer.id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchLayer(layer.id, signal),
-      staleTime: Infinity,
-    })),
-    combine: (results) => {
+  // A stable combine: TanStack re-runs it (and hands back a new object) only when a result changes,
+  // so `byId` keeps its identity across unrelated renders and the map does not re-upload sources.
+  const combine = useCallback(
+    (results: Array<UseQueryResult<AtlasFeatureCollection, Error>>): LayerDataState => {
       const byId: Record<string, AtlasFeatureCollection> = {};
       const errors: Record<string, Error> = {};
       const refetchers: Record<string, () => void> = {};
@@ -42,5 +40,14 @@ export function useLayerData(layers: LayerInfo[] | undefined): LayerDataState {
         retry: (layerId: string) => refetchers[layerId]?.(),
       };
     },
+    [layers],
+  );
+  return useQueries({
+    queries: (layers ?? []).map((layer) => ({
+      queryKey: queryKeys.layer(layer.id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchLayer(layer.id, signal),
+      staleTime: Infinity,
+    })),
+    combine,
   });
 }

@@ -33,13 +33,15 @@ export function summarise(fc: AtlasFeatureCollection | undefined): LayerDataSumm
   const kinds = new Set<GeometryKind>();
   const accuracies = new Set<Accuracy>();
   const featureIds: string[] = [];
+  const accuracyById = new Map<string, Accuracy>();
   for (const f of fc?.features ?? []) {
     const k = geometryKind(f.geometry);
     if (k) kinds.add(k);
     accuracies.add(f.properties.accuracy);
     featureIds.push(String(f.id));
+    accuracyById.set(String(f.id), f.properties.accuracy);
   }
-  return { kinds, accuracies, featureIds };
+  return { kinds, accuracies, featureIds, accuracyById };
 }
 
 /** The properties the map needs; citations and long text stay out of the tiles. */

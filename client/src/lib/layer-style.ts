@@ -4,7 +4,7 @@ import type {
   FilterSpecification,
   LayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { Accuracy, GeometryKind, LayerInfo, LayerStyle } from '@contract/api';
+import type { Accuracy, GeometryKind, LayerInfo, LayerStyle, Theme } from '@contract/api';
 import { nameField, type Lang } from './i18n';
 
 /*
@@ -25,11 +25,26 @@ export const HIGHLIGHT_COLOR = '#0f2a3d';
 /** Line dash, in line widths, used for every schematic outline and line. */
 export const SCHEMATIC_DASH: [number, number] = [3, 2];
 
-/** Outline width (px) of a polygon, by accuracy: surveyed thick, digitised thin, schematic dashed. */
-export const OUTLINE_WIDTH: Record<Accuracy, number> = { surveyed: 2.6, digitised: 1.2, schematic: 1.6 };
+/**
+ * Outline width (px) of a polygon by accuracy, from the layer's lineWidth: surveyed thick, digitised
+ * thin, schematic at the base width but dashed.
+ */
+export function outlineWidth(accuracy: Accuracy, base = 1.5): number {
+  if (accuracy === 'surveyed') return base + 1.2;
+  if (accuracy === 'digitised') return Math.max(0.8, base * 0.6);
+  return base;
+}
+
+/**
+ * Opacity of the schematic hatch: it stands in for the fill, so it follows the layer's fillOpacity
+ * (an outline-only layer gets no hatch) and stays low so labels and layers below remain legible.
+ */
+export function hatchOpacity(fillOpacity: number): number {
+  return Math.min(0.55, fillOpacity * 2);
+}
 
 /** Hatch tile: spacing and stroke of the diagonal lines, in CSS px; shared by the map image and the legend SVG. */
-export const HATCH = { size: 8, stroke: 1.4, opacity: 0.75 } as const;
+export const HATCH = { size: 8, stroke: 1.4 } as const;
 
 /** Per-layer user controls that change paint or layout but never the set of layers. */
 export interface LayerControl {
@@ -50,6 +65,7 @@ export interface LegendItem {
   dashed: boolean;
   /** Hatch pattern colour when the swatch shows schematic hatching. */
   hatch: string | null;
+  hatchOpacity: number;
   /** Feature this swatch stands for (per-feature colours), or null for the whole layer. */
   featureId: string | null;
 }
@@ -78,6 +94,8 @@ export interface LayerDataSummary {
   accuracies: Set<Accuracy>;
   /** Feature ids, to give featureColors a stable order in the legend. */
   featureIds: string[];
+  /** Accuracy of each feature, for the per-feature legend swatches. */
+  accuracyById: Map<string, Accuracy>;
 }
 
 /** Source id of a catalogue layer's geometries. */
@@ -135,6 +153,14 @@ function colorExpr(style: LayerStyle, entries: Array<[string, string]>, shade: (
   return match as ExpressionSpecification;
 }
 
+/**
+ * Label priority by theme: MapLibre places the labels of higher layers first, so label layers are
+ * stacked in this order (last = placed first). Parks and structure are what the atlas is about.
+ */
+export const LABEL_PRIORITY: Record<Theme, number> = {
+  basemap: 0, networks: 1, sites: 2, nodes: 3, administrative: 4, zones: 5, structure: 6, parks: 7,
+};
+
 /** Label size (px) by theme: structure and parks lead, basemap recedes. */
 function labelSize(info: LayerInfo): number {
   switch (info.theme) {
@@ -159,7 +185,7 @@ function labelColor(info: LayerInfo): string {
 export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, control: LayerControl, lang: Lang): LayerRender {
   const style = info.style;
   const op = Math.max(0, Math.min(1, control.opacity));
-  const visibility = control.visible ? 'visible' : 'none';
+  const visibility: 'visible' | 'none' = control.visible ? 'visible' : 'none';
   const sourceId = sourceIdFor(info.id);
   const labelSourceId = labelSourceIdFor(info.id);
   const entries = featureColorEntries(style, summary);
@@ -167,6 +193,7 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
   const stroke = colorExpr(style, entries, (c) => darken(c, 0.3));
   const fillOpacity = style.fillOpacity ?? 0.25;
   const lineWidth = style.lineWidth ?? 1.6;
+  const outlineBase = style.lineWidth ?? 1.5;
   const drawLabels = style.labels ?? true;
   const id = (part: string) => `atlas:${info.id}:${part}`;
   const textField: ExpressionSpecification = ['coalesce', ['get', nameField(lang)], ['get', 'name_zh']];
@@ -184,12 +211,12 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
 
   const textLayout = {
     'text-field': textField,
-    'text-font': [LABEL_FONT],
+    'text-font': [LABEL_FONT] as string[],
     'text-size': labelSize(info),
-    'text-max-width': 8,
+    'text-max-width': 10,
     'text-padding': 3,
     visibility,
-  } as const;
+  };
   const textPaint = {
     'text-color': labelColor(info),
     'text-halo-color': 'rgba(255,255,255,0.92)',
@@ -219,7 +246,7 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
       id: id('hatch'), type: 'fill', source: sourceId,
       filter: ['all', POLYGON_TYPES, IS_SCHEMATIC] as FilterSpecification,
       layout: { visibility },
-      paint: { 'fill-pattern': hatchExpr as DataDrivenPropertyValueSpecification<string>, 'fill-opacity': HATCH.opacity * op },
+      paint: { 'fill-pattern': hatchExpr as DataDrivenPropertyValueSpecification<string>, 'fill-opacity': hatchOpacity(fillOpacity) * op },
     });
     body.push({
       id: id('outline'), type: 'line', source: sourceId,
@@ -227,7 +254,7 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
       layout: { visibility, 'line-join': 'round' },
       paint: {
         'line-color': stroke,
-        'line-width': ['match', ['get', 'accuracy'], 'surveyed', OUTLINE_WIDTH.surveyed, OUTLINE_WIDTH.digitised],
+        'line-width': ['match', ['get', 'accuracy'], 'surveyed', outlineWidth('surveyed', outlineBase), outlineWidth('digitised', outlineBase)],
         'line-opacity': op,
       },
     });
@@ -235,7 +262,7 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
       id: id('outline-schematic'), type: 'line', source: sourceId,
       filter: ['all', POLYGON_TYPES, IS_SCHEMATIC] as FilterSpecification,
       layout: { visibility, 'line-join': 'round' },
-      paint: { 'line-color': stroke, 'line-width': OUTLINE_WIDTH.schematic, 'line-dasharray': SCHEMATIC_DASH, 'line-opacity': op },
+      paint: { 'line-color': stroke, 'line-width': outlineWidth('schematic', outlineBase), 'line-dasharray': SCHEMATIC_DASH, 'line-opacity': op },
     });
     body.push({
       id: id('highlight'), type: 'line', source: sourceId,
@@ -255,14 +282,19 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
         paint: textPaint,
       });
     }
-    const polygonItem = (color: string, featureId: string | null): LegendItem => ({
-      geometry: 'polygon', color, strokeColor: darken(color, 0.3),
-      fillOpacity: (legendAccuracy === 'schematic' ? fillOpacity * 0.6 : fillOpacity) * op,
-      strokeWidth: OUTLINE_WIDTH[legendAccuracy], strokeOpacity: op,
-      dashed: legendAccuracy === 'schematic', hatch: legendAccuracy === 'schematic' ? darken(color, 0.15) : null, featureId,
-    });
-    legend.push(polygonItem(style.color, null));
-    for (const [fid, c] of entries) legend.push(polygonItem(c, fid));
+    const polygonItem = (color: string, featureId: string | null, accuracy: Accuracy): LegendItem => {
+      const hatched = accuracy === 'schematic' && hatchOpacity(fillOpacity) > 0;
+      return {
+        geometry: 'polygon', color, strokeColor: darken(color, 0.3),
+        fillOpacity: (accuracy === 'schematic' ? fillOpacity * 0.6 : fillOpacity) * op,
+        strokeWidth: outlineWidth(accuracy, outlineBase), strokeOpacity: op,
+        dashed: accuracy === 'schematic',
+        hatch: hatched ? darken(color, 0.15) : null, hatchOpacity: hatched ? hatchOpacity(fillOpacity) * op : 0,
+        featureId,
+      };
+    };
+    legend.push(polygonItem(style.color, null, legendAccuracy));
+    for (const [fid, c] of entries) legend.push(polygonItem(c, fid, summary.accuracyById.get(fid) ?? legendAccuracy));
   }
 
   if (kinds.has('line')) {
@@ -298,12 +330,12 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
         paint: textPaint,
       });
     }
-    const lineItem = (color: string, featureId: string | null): LegendItem => ({
+    const lineItem = (color: string, featureId: string | null, dashed: boolean): LegendItem => ({
       geometry: 'line', color, strokeColor: color, fillOpacity: 0, strokeWidth: lineWidth, strokeOpacity: op,
-      dashed: allSchematic, hatch: null, featureId,
+      dashed, hatch: null, hatchOpacity: 0, featureId,
     });
-    legend.push(lineItem(style.color, null));
-    for (const [fid, c] of entries) legend.push(lineItem(c, fid));
+    legend.push(lineItem(style.color, null, allSchematic));
+    for (const [fid, c] of entries) legend.push(lineItem(c, fid, summary.accuracyById.get(fid) === 'schematic'));
   }
 
   if (kinds.has('point')) {
@@ -337,12 +369,12 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
         paint: textPaint,
       });
     }
-    const pointItem = (color: string, featureId: string | null): LegendItem => ({
-      geometry: 'point', color: allSchematic ? '#ffffff' : color, strokeColor: allSchematic ? color : '#ffffff',
-      fillOpacity: op, strokeWidth: allSchematic ? 2.2 : 1.5, strokeOpacity: op, dashed: false, hatch: null, featureId,
+    const pointItem = (color: string, featureId: string | null, hollow: boolean): LegendItem => ({
+      geometry: 'point', color: hollow ? '#ffffff' : color, strokeColor: hollow ? color : '#ffffff',
+      fillOpacity: op, strokeWidth: hollow ? 2.2 : 1.5, strokeOpacity: op, dashed: false, hatch: null, hatchOpacity: 0, featureId,
     });
-    legend.push(pointItem(style.color, null));
-    for (const [fid, c] of entries) legend.push(pointItem(c, fid));
+    legend.push(pointItem(style.color, null, allSchematic));
+    for (const [fid, c] of entries) legend.push(pointItem(c, fid, summary.accuracyById.get(fid) === 'schematic'));
   }
 
   return { layerId: info.id, sourceId, labelSourceId, body, labels, interactive, legend, hatchColors: [...hatchColors] };
@@ -353,7 +385,8 @@ export function accuracyLegendItem(accuracy: Accuracy, color = '#5b6b7a'): Legen
   return {
     geometry: 'polygon', color, strokeColor: darken(color, 0.3),
     fillOpacity: accuracy === 'schematic' ? 0.12 : 0.2,
-    strokeWidth: OUTLINE_WIDTH[accuracy], strokeOpacity: 1,
-    dashed: accuracy === 'schematic', hatch: accuracy === 'schematic' ? darken(color, 0.15) : null, featureId: null,
+    strokeWidth: outlineWidth(accuracy), strokeOpacity: 1,
+    dashed: accuracy === 'schematic', hatch: accuracy === 'schematic' ? darken(color, 0.15) : null,
+    hatchOpacity: accuracy === 'schematic' ? hatchOpacity(0.25) : 0, featureId: null,
   };
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PaddingOptions } from 'maplibre-gl';
-import { useAtlasMap } from '../../hooks/use-atlas-map';
+import { useAtlasMap, type ScreenPadding } from '../../hooks/use-atlas-map';
 import { I18nContext, type I18n } from '../../hooks/use-i18n';
 import { useLayerControls } from '../../hooks/use-layer-controls';
 import { useLayerData } from '../../hooks/use-layer-data';
@@ -54,10 +53,12 @@ export function App() {
 
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
-  const padding = useCallback((): PaddingOptions => {
+  const panelOpenRef = useRef(panelOpen);
+  panelOpenRef.current = panelOpen;
+  const padding = useCallback((): ScreenPadding => {
     const open = selectedRef.current !== null;
     if (isPhone()) return { top: 72, bottom: open ? Math.round(window.innerHeight * 0.5) : 32, left: 24, right: 24 };
-    return { top: 84, bottom: 40, left: 364, right: open ? 424 : 40 };
+    return { top: 84, bottom: 40, left: panelOpenRef.current ? 364 : 40, right: open ? 424 : 40 };
   }, []);
 
   const select = useCallback((featureId: string | null) => {
@@ -78,14 +79,18 @@ export function App() {
   const atlas = useAtlasMap({ container: containerRef, layers, data, index, controls: controls.controls, lang, selectedId, basemaps, onSelect: select, padding });
 
   // Picking from a list moves the camera to the feature; picking on the map does not.
+  const { setVisible } = controls;
   const selectFromList = useCallback(
     (featureId: string) => {
       select(featureId);
+      // Picking a feature of a hidden layer shows the layer: the selection should be visible.
+      const hit = index.get(featureId);
+      if (hit && controls.controls[hit.layer.id]?.visible === false) setVisible(hit.layer.id, true);
       if (isPhone()) setPanelOpen(false);
       // Wait a frame so the padding accounts for the panel that is about to open.
       requestAnimationFrame(() => atlas.zoomToFeature(featureId));
     },
-    [select, atlas],
+    [select, atlas, index, controls.controls, setVisible],
   );
 
   useEffect(() => {

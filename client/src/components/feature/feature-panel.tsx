@@ -22,8 +22,10 @@ export interface FeaturePanelProps {
 const EXTRA_PROPS = ['kind', 'status', 'vintage', 'note'] as const;
 
 function figureLine(f: Figure, lang: Lang, t: Strings): string {
-  const parts = [pick(lang, f.metric_zh, f.metric_en)];
-  if (f.year !== null) parts.push(t.year(f.year));
+  const metric = pick(lang, f.metric_zh, f.metric_en);
+  const parts = [metric];
+  // Some metric names already say the year (“2024年销售收入”).
+  if (f.year !== null && !metric.includes(String(f.year))) parts.push(t.year(f.year));
   parts.push(t.figureKind[f.kind]);
   return parts.join(' · ');
 }
@@ -37,7 +39,8 @@ function FigureItem({ figure }: { figure: Figure }) {
         <span className="figure-label">{figureLine(figure, lang, t)}</span>
         <span className="figure-value">
           {figure.value_text}
-          <span className="figure-unit"> {figure.unit}</span>
+          {/* value_text is verbatim and sometimes already carries the unit (“20家”). */}
+          {figure.unit && !figure.value_text.endsWith(figure.unit) && <span className="figure-unit"> {figure.unit}</span>}
         </span>
       </div>
       <CitationQuote citation={figure.citation} />
@@ -99,6 +102,9 @@ export function FeaturePanel({ featureId, known, onClose, onSelectFeature, onZoo
               {typeof p.length_km === 'number' && (
                 <div><dt>{t.length}</dt><dd>{`${formatNumber(lang, p.length_km, 1)} km`}</dd></div>
               )}
+              {Array.isArray(p.aliases) && p.aliases.length > 0 && (
+                <div className="fact-wide"><dt>{t.aliases}</dt><dd lang="zh-CN">{p.aliases.map(String).join('、')}</dd></div>
+              )}
               {EXTRA_PROPS.map((key) => {
                 const value = p[key];
                 if (value === undefined || value === null || value === '' || typeof value === 'object') return null;
@@ -107,7 +113,7 @@ export function FeaturePanel({ featureId, known, onClose, onSelectFeature, onZoo
             </dl>
             <AccuracyBadge accuracy={p.accuracy} method={typeof p.method === 'string' ? p.method : null} />
             <button type="button" className="link-button zoom-button" onClick={() => onZoomTo(featureId)}>
-              {t.selectOnMap}
+              {t.zoomTo}
             </button>
           </>
         )}
@@ -157,12 +163,13 @@ function DetailSections({ detail, chainById, onSelectFeature }: { detail: Featur
                     <strong>{pick(lang, c.name_zh, c.name_en)}</strong>
                     <span className="muted"> · {pick(lang, c.group_zh, c.group_en)}</span>
                   </div>
-                  {c.role && <p className="chain-role"><span className="muted">{t.role}:</span> {c.role}</p>}
+                  {c.role && <p className="chain-role"><span className="muted">{t.role}:</span> {t.chainRoles[c.role] ?? c.role}</p>}
                   {c.citation && <CitationQuote citation={c.citation} />}
                   {full && full.figures.length > 0 && (
                     <details className="chain-figures">
                       <summary>
-                        {full.figures.map((f) => `${f.year ?? ''} ${f.value_text}`).join(' → ')} {full.figures[0].unit}
+                        {full.figures.map((f) => `${f.year ?? ''} ${f.value_text}`).join(' → ')}
+                        {full.figures[0].unit && !full.figures[0].value_text.endsWith(full.figures[0].unit) ? ` ${full.figures[0].unit}` : ''}
                       </summary>
                       <ul className="figure-list">
                         {full.figures.map((f) => <FigureItem key={f.id} figure={f} />)}

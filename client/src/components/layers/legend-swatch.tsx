@@ -18,7 +18,7 @@ export function LegendSwatch({ item, size = 'md' }: { item: LegendItem; size?: '
                   d={`M${-HATCH.size},${HATCH.size} L0,0 M0,${HATCH.size} L${HATCH.size},0 M${HATCH.size},${HATCH.size} L${2 * HATCH.size},0`}
                   stroke={item.hatch}
                   strokeWidth={HATCH.stroke}
-                  opacity={HATCH.opacity * item.strokeOpacity}
+                  opacity={item.hatchOpacity}
                 />
               </pattern>
             </defs>

@@ -109,10 +109,13 @@ async function mapIdle(): Promise<{ ms: number | null; note?: string }> {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const t = Date.now();
       await page.goto(url);
-      await page.waitForFunction(() => {
-        const m = (window as unknown as { __atlas?: { map?: { loaded(): boolean; areTilesLoaded(): boolean } } }).__atlas?.map;
-        return !!m && m.loaded() && m.areTilesLoaded() && document.querySelector('[data-map-idle="true"]') !== null;
-      }, undefined, { timeout: 60_000 });
+      // Every layer on the map (the client's debug handle), then the map's next `idle`.
+      await page.waitForFunction(() => (window as unknown as { __atlas?: { layersReady: boolean } }).__atlas?.layersReady === true, undefined, { timeout: 60_000 });
+      await page.evaluate(() => new Promise<void>((resolve) => {
+        const map = (window as unknown as { __atlas: { map: { loaded(): boolean; once(e: string, f: () => void): void } } }).__atlas.map;
+        if (map.loaded()) resolve();
+        else map.once('idle', () => resolve());
+      }));
       samples.push(Date.now() - t);
       await page.close();
     }

@@ -697,6 +697,39 @@ node('node-cnooc-taizhou', '中海油气（泰州）', 'CNOOC Oil & Gas (Taizhou
 node('node-changqingshu', '常青树', 'Changqingshu (new materials)', chemAmid(0.6), 'enterprise', 'park-chemical', [Q.chemLeaders], PLACED, { chains: ['new-chemical-materials'] });
 node('node-haiyang-nylon', '海阳锦纶', 'Haiyang Nylon', chemAmid(0.8), 'enterprise', 'park-chemical', [Q.chemLeaders], PLACED, { chains: ['new-chemical-materials'] });
 
+// ---- 004's big-health “2+4+N” layout: a symbol at each feature the text assigns a role
+// (双核, 四园, 关键平台节点, 特色旅游节点, 生态休闲观光带). Symbols sit on the features they stand for.
+const d4 = (q: string): QuoteRef => ({ doc: '004', q });
+const LAYOUT_METHOD = 'Symbol placed on the feature 004 assigns this role to (parent); it marks a role, not a separate site.';
+const onFeature = (layer: string, id: string): Position => {
+  const f = layers.get(layer)!.find((x) => x.id === id);
+  if (!f) throw new Error(`health-layout: no ${layer}/${id}`);
+  return turf.pointOnFeature(f as Feature<Geometry>).geometry.coordinates;
+};
+const layoutPoint = (id: string, zh: string, en: string, p: Position, role: string, parent: string, src: QuoteRef[], method = LAYOUT_METHOD) =>
+  add('health-layout', id, turf.point(p).geometry, { name_zh: zh, name_en: en, accuracy: 'schematic', parent, sources: cites(...src), method, role });
+const twoCores = d4('以生物医药产业园区与扬子江药业集团企业园区为“双核”');
+const fourParks = d4('四大产业园区为支撑');
+layoutPoint('hl-core-biomed', '双核·生物医药产业园区', 'Twin core: biomedicine park', onFeature('parks', 'park-biomed'), 'core', 'park-biomed', [twoCores]);
+layoutPoint('hl-core-yangtze', '双核·扬子江药业集团企业园区', 'Twin core: Yangtze River Pharmaceutical Group campus', onFeature('nodes', 'node-yangtze-river-pharma'), 'core', 'kouan', [twoCores, Q.yangtzePark],
+  `${LAYOUT_METHOD} The campus has no drawn boundary; the symbol sits on the group's (estimated) point.`);
+layoutPoint('hl-park-port', '四园·港口物流产业园', 'Four parks: port logistics park', onFeature('parks', 'park-port'), 'park', 'park-port', [fourParks, d4('港口物流产业园。发展粮油食品精深加工')]);
+layoutPoint('hl-park-chemical', '四园·化学新材料产业园', 'Four parks: chemical new-materials park', onFeature('parks', 'park-chemical'), 'park', 'park-chemical', [fourParks, d4('化学新材料产业园。以食品级白油及健康新材料为发展重点')]);
+layoutPoint('hl-park-electronics', '四园·电子信息产业园（综合保税区）', 'Four parks: electronics park (bonded zone)', onFeature('parks', 'park-electronics'), 'park', 'park-electronics', [fourParks, d4('电子信息产业园（综合保税区）。发力智能穿戴电子设备')]);
+layoutPoint('hl-park-equipment', '四园·高端装备制造产业园', 'Four parks: high-end equipment park', onFeature('parks', 'park-equipment'), 'park', 'park-equipment', [fourParks, d4('高端装备制造产业园。打造以高端功能性食品为主导的大健康产业体系')]);
+layoutPoint('hl-node-hsr', '关键平台节点·高铁枢纽极', 'Platform node: HSR hub pole', onFeature('structure', 'pole-hsr'), 'platform-node', 'pole-hsr', [d4('依托泰州高铁枢纽极，实施渐进式城镇化开发')]);
+layoutPoint('hl-node-drug-port', '关键平台节点·药品进口口岸', 'Platform node: drug import port', onFeature('nodes', 'node-drug-import-port'), 'platform-node', 'node-drug-import-port', [d4('充分释放药品进口口岸红利')]);
+layoutPoint('hl-node-health-pole', '关键平台节点·健康服务极', 'Platform node: health services pole', onFeature('structure', 'pole-health'), 'platform-node', 'pole-health', [d4('加快推进健康服务极内涵式发展')]);
+const tourism = d4('以大泗中药科技园、爱情海欢乐田园、胡庄健康农业园为主的生态田园游景点');
+layoutPoint('hl-tour-diaohualou', '特色旅游节点·口岸雕花楼景区', 'Tourism node: Kou\'an Diaohualou scenic area', onFeature('nodes', 'node-kouan-diaohualou'), 'tourism-node', 'node-kouan-diaohualou', [d4('整合口岸雕花楼景区')]);
+layoutPoint('hl-tour-dasi', '特色旅游节点·大泗中药科技园', 'Tourism node: Dasi TCM science park', onFeature('subdistricts', 'town-dasi'), 'tourism-node', 'town-dasi', [tourism],
+  'Symbol on the 大泗镇 point: 004 names the park in 大泗 but gives no location within the town.');
+layoutPoint('hl-tour-huzhuang', '特色旅游节点·胡庄健康农业园', 'Tourism node: Huzhuang health agriculture park', onFeature('subdistricts', 'town-huzhuang'), 'tourism-node', 'town-huzhuang', [tourism],
+  'Symbol on the 胡庄镇 point: 004 names the park in 胡庄 but gives no location within the town.');
+layoutPoint('hl-belt-eco', '生态休闲观光带', 'Ecological leisure and sightseeing belt', onFeature('green-corridors', 'green-lake-chain'), 'belt', 'green-lake-chain',
+  [d4('结合天德湖、凤栖湖及天禄湖等城市中央湖链，打造集红色文化、生态科普、森林拓展、湖泊湿地为一体的生态休闲观光带')],
+  'Symbol on the 中央湖链 corridor (green-corridors), which 004 says the belt follows.');
+
 // ---- sites
 const chemBmid = (t: number): Position => bankPoint(sBridge + 0.6 + t * 3.6, 1.6);
 const site = (id: string, zh: string, en: string, p: Position, parent: string, status: string, land_use: string, src: QuoteRef[], method: string, extra: Record<string, unknown> = {}) =>
@@ -828,6 +861,9 @@ const LAYERS: LayerMeta[] = [
   { id: 'sites', title_zh: '待开发地块', title_en: 'Development sites', theme: 'sites', kind: 'site', geometry_type: 'point', sort: 70,
     style: { color: '#c62828', labels: true, visible: false },
     description_zh: '文件点名的可盘活或待开发地块（位置为示意）。', description_en: 'Plots the documents name as available or to be developed (positions schematic).' },
+  { id: 'health-layout', title_zh: '大健康“2+4+N”布局', title_en: 'Big-health “2+4+N” layout', theme: 'structure', kind: 'layout', geometry_type: 'point', sort: 47,
+    style: { color: '#ad1457', labels: true, visible: false },
+    description_zh: '004 的“双核驱动、四园支撑、点带协同”：符号标在文件赋予该角色的要素上（示意）。', description_en: "004's twin cores, four parks, nodes and belt: symbols on the features the plan gives each role (schematic)." },
   { id: 'nodes', title_zh: '重要节点与链主企业', title_en: 'Key nodes and chain-leader firms', theme: 'nodes', kind: 'node', geometry_type: 'point', sort: 80,
     style: { color: '#283593', labels: true, visible: true },
     description_zh: '高铁南站、药品进口口岸、会展中心及链主企业（多数位置为示意）。', description_en: 'HSR station, drug import port, expo centre and chain-leader enterprises (most positions schematic).' },

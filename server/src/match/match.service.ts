@@ -90,7 +90,7 @@ export function chainRelevance(q: string, c: Pick<ChainRow, 'name_zh' | 'name_en
   for (const k of phrases) {
     if (k.length < 2) continue;
     // Latin keywords must match whole words ("EV" is not inside "every"); Chinese ones as substrings.
-    const hit = /^[\x00-\x7f]+$/.test(k) ? new RegExp(`(^|[^a-z0-9])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?($|[^a-z0-9])`).test(query) : query.includes(k);
+    const hit = /^[ -~]+$/.test(k) ? new RegExp(`(^|[^a-z0-9])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?($|[^a-z0-9])`).test(query) : query.includes(k);
     if (hit) {
       matched.add(k);
       score += k.length >= 4 ? 2 : 1;

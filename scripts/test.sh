@@ -27,6 +27,10 @@ fi
 
 if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
 
+echo "[test] typecheck and lint"
+npm run -s typecheck
+npm run -s lint
+
 echo "[test] building the client"
 npx vite build --config client/vite.config.ts --logLevel warn
 

@@ -11,13 +11,18 @@ export interface Queryable {
 
 export type Engine = 'pglite' | 'postgres';
 
+export interface TransactionOptions {
+  /** 'repeatable read' gives one snapshot for every statement (backups). PGlite is one backend: always consistent. */
+  isolation?: 'read committed' | 'repeatable read' | 'serializable';
+}
+
 /** The app's one way to the database: the same SQL runs on PGlite and on PostgreSQL. */
 export interface Database extends Queryable {
   readonly engine: Engine;
   /** Runs a multi-statement script (migrations) without parameters. */
   exec(sql: string): Promise<void>;
   /** Runs fn in one transaction; rolls back if it throws. `user` is recorded by the history trigger. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, user?: string): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, user?: string, opts?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -43,10 +48,10 @@ export class PostgresDatabase implements Database {
     await this.pool.query(sql);
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>, user = 'system'): Promise<T> {
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>, user = 'system', opts: TransactionOptions = {}): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
       await client.query(setUser, ['atlas.user', user]);
       const tx: Queryable = { query: (t, v) => client.query(t, v as unknown[]) as never };
       const result = await fn(tx);
@@ -89,7 +94,7 @@ export class PgliteDatabase implements Database {
     await this.pg.exec(sql);
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>, user = 'system'): Promise<T> {
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>, user = 'system', _opts: TransactionOptions = {}): Promise<T> {
     // PGlite is a single backend: its transaction() holds the only connection, so other queries
     // queue behind it instead of interleaving.
     return this.pg.transaction(async (t) => {

@@ -19,7 +19,9 @@ FROM (
     FROM layers l
     WHERE position($1 IN lower(l.title_zh || ' ' || l.title_en)) > 0
     UNION ALL
-    SELECT 'figure', t.id, NULL, t.metric_zh || '：' || t.value_text || t.unit, t.metric_en || ': ' || t.value_text || ' ' || t.unit, 3, NULL
+    SELECT 'figure', t.id, NULL,
+           t.metric_zh || '：' || t.value_text || CASE WHEN position(t.unit IN t.value_text) > 0 THEN '' ELSE t.unit END,
+           t.metric_en || ': ' || t.value_text || CASE WHEN position(t.unit IN t.value_text) > 0 THEN '' ELSE ' ' || t.unit END, 3, NULL
     FROM targets t
     WHERE position($1 IN lower(t.metric_zh || ' ' || t.metric_en)) > 0
   ) all_hits

@@ -25,6 +25,8 @@ import { editsRoutes } from './edits/edits.routes.js';
 import { viewsRoutes } from './views/views.routes.js';
 import { ogcRoutes } from './ogc/ogc.routes.js';
 import { tilesRoutes } from './tiles/tiles.routes.js';
+import { exportsRoutes } from './exports/exports.routes.js';
+import { importsRoutes } from './imports/imports.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 
 // Online basemaps are opt-in; these are the only hosts the page may ever reach besides itself.
@@ -75,6 +77,8 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(searchRoutes(db));
   api.use(discrepanciesRoutes(db));
   api.use(matchRoutes(db));
+  api.use(exportsRoutes(db));
+  api.use(importsRoutes(db, auth));
   api.use(apiNotFound);
   app.use('/api', api);
   app.use('/ogc', ogcRoutes(db));

@@ -7,7 +7,8 @@ import { parseId } from '../http/params.js';
 import { sendJsonText } from '../http/send.js';
 
 const ACCURACY = ['surveyed', 'digitised', 'schematic'];
-const TYPES: Record<string, string[]> = {
+/** Which PostGIS geometry types each layer kind holds. */
+export const LAYER_GEOMETRY_TYPES: Record<string, string[]> = {
   polygon: ['POLYGON', 'MULTIPOLYGON'],
   line: ['LINESTRING', 'MULTILINESTRING'],
   point: ['POINT', 'MULTIPOINT'],
@@ -74,7 +75,7 @@ export function editsRoutes(db: Database, auth: AuthService): Router {
     }
     if (!c.type) throw badRequest('geometry is not valid GeoJSON.');
     if (c.empty) throw badRequest('geometry is empty.');
-    if (!TYPES[geometryType].includes(c.type)) throw new HttpError(422, 'Unprocessable Content', `This layer holds ${geometryType}s; got ${c.type}.`);
+    if (!LAYER_GEOMETRY_TYPES[geometryType].includes(c.type)) throw new HttpError(422, 'Unprocessable Content', `This layer holds ${geometryType}s; got ${c.type}.`);
     if (c.points > MAX_VERTICES) throw new HttpError(413, 'Payload Too Large', `geometry has ${c.points} vertices; at most ${MAX_VERTICES}.`);
     if (!(c.xmin >= -180 && c.xmax <= 180 && c.ymin >= -90 && c.ymax <= 90)) throw new HttpError(422, 'Unprocessable Content', 'Coordinates must be WGS84 longitude/latitude: [lng, lat] within ±180/±90.');
     if (!c.valid) {

@@ -1,0 +1,115 @@
+import type { Geometry } from 'geojson';
+import type { SourceCrs } from './source-crs.js';
+import type { ImportLimits } from './limits.js';
+import { countVertices, force2d, structuralProblem } from './geometry.js';
+import { tooLarge } from './problems.js';
+
+/** One feature read from an upload, before any CRS is applied: coordinates exactly as in the file. */
+export interface ParsedItem {
+  /** The feature id the file gives (an `id` attribute or a GeoJSON/KML id), if any. */
+  sourceId: string | null;
+  nameZh: string | null;
+  nameEn: string | null;
+  /** The `version` attribute of a file exported from the atlas: the version it was exported at. */
+  version: number | null;
+  /** The other attributes; nulls and empty strings dropped (an empty cell never erases a value). */
+  properties: Record<string, unknown>;
+  geometry: Geometry | null;
+  /** Why this feature cannot be used at all (no geometry, unreadable geometry). */
+  error: string | null;
+}
+
+/** Where a file's CRS came from: a .prj, gpkg_spatial_ref_sys, a GeoJSON crs member, the format's spec, or nowhere. */
+export interface CrsFinding {
+  crs: SourceCrs | null;
+  /** e.g. "the .prj (CGCS2000_3_Degree_GK_CM_120E)", "the KML 2.2 specification". */
+  from: string;
+  /** When crs is null: why it could not be told. */
+  unknown?: string;
+  /** True when the file carries a CRS definition that cannot be read at all (a broken .prj): a 422 unless a CRS is declared. */
+  bad?: boolean;
+}
+
+export interface ParsedFile {
+  format: 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'gpkg' | 'dxf';
+  items: ParsedItem[];
+  crs: CrsFinding;
+  warnings: string[];
+  /** KML: coordinates are WGS 84 lon/lat by definition; only GCJ-02 / BD-09 may be declared instead. */
+  geographicOnly?: boolean;
+}
+
+/** Attribute names that are columns of `features`, or computed: they are never stored as properties. */
+const RESERVED = new Set(['id', 'fid', 'name_zh', 'name_en', 'accuracy', 'layer_id', 'version', 'parent_id', 'sources', 'area_km2', 'length_km', 'updated_at', 'updated_by']);
+const NAME_ZH = ['name_zh', 'name', '名称', '名字', '地块名称'];
+const NAME_EN = ['name_en', 'name_english', 'english'];
+
+const pick = (attrs: Record<string, unknown>, keys: string[]): [string, unknown] | null => {
+  const lower = new Map(Object.keys(attrs).map((k) => [k.toLowerCase(), k]));
+  for (const k of keys) {
+    const real = lower.get(k);
+    if (real !== undefined && attrs[real] !== null && attrs[real] !== undefined && String(attrs[real]).trim() !== '') return [real, attrs[real]];
+  }
+  return null;
+};
+
+/** Builds an item from a feature's attributes: picks id, names and version, keeps the rest as properties. */
+export function toItem(attrs: Record<string, unknown>, geometry: Geometry | null, opts: { id?: unknown; error?: string | null; drop?: string[] } = {}): ParsedItem {
+  const id = pick(attrs, ['id']);
+  const zh = pick(attrs, NAME_ZH);
+  const en = pick(attrs, NAME_EN);
+  const ver = pick(attrs, ['version']);
+  const used = new Set([id?.[0], zh?.[0], en?.[0], ver?.[0]]);
+  const drop = new Set((opts.drop ?? []).map((d) => d.toLowerCase()));
+  const properties: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(attrs)) {
+    if (used.has(k) || RESERVED.has(k.toLowerCase()) || drop.has(k.toLowerCase())) continue;
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+    properties[k] = v;
+  }
+  const rawId = opts.id ?? id?.[1];
+  const version = ver ? Number(ver[1]) : NaN;
+  let error = opts.error ?? null;
+  let geom = geometry;
+  if (!error && !geom) error = 'the feature has no geometry';
+  if (!error && geom) {
+    error = structuralProblem(geom);
+    if (!error) geom = force2d(geom);
+  }
+  return {
+    sourceId: rawId === undefined || rawId === null || String(rawId).trim() === '' ? null : String(rawId).trim(),
+    nameZh: zh ? String(zh[1]).trim() : null,
+    nameEn: en ? String(en[1]).trim() : null,
+    version: Number.isInteger(version) && version > 0 ? version : null,
+    properties,
+    geometry: error ? null : geom,
+    error,
+  };
+}
+
+/** Counts features and vertices as they are read; throws a 413 the moment a limit is passed. */
+export class Budget {
+  private features = 0;
+  private vertices = 0;
+  constructor(private readonly limits: ImportLimits) {}
+
+  /** Counts one more feature. */
+  feature(): void {
+    if (++this.features > this.limits.features) throw tooLarge(`The file holds more than ${this.limits.features} features.`, { limit: 'features' });
+  }
+
+  /** Counts one feature's vertices (readers that know the count before building the geometry call this first). */
+  addVertices(n: number, label: string): void {
+    if (n > this.limits.verticesPerFeature) {
+      throw tooLarge(`${label} has ${n} vertices; at most ${this.limits.verticesPerFeature} per feature.`, { limit: 'verticesPerFeature' });
+    }
+    this.vertices += n;
+    if (this.vertices > this.limits.verticesTotal) throw tooLarge(`The file holds more than ${this.limits.verticesTotal} vertices in all.`, { limit: 'verticesTotal' });
+  }
+
+  /** Counts a feature and its vertices. */
+  add(g: Geometry | null, label: string): void {
+    this.feature();
+    this.addVertices(g ? countVertices(g) : 0, label);
+  }
+}

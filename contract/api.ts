@@ -142,3 +142,215 @@ export interface Problem {
   detail?: string;
   instance?: string;
 }
+
+/** One hit of GET /api/search?q=…: a feature, chain, layer or figure whose name matches in either language. */
+export interface SearchHit {
+  kind: 'feature' | 'chain' | 'layer' | 'figure';
+  id: string;
+  /** The feature's layer, the layer itself for a layer hit, null for chains and figures. */
+  layer_id: string | null;
+  label_zh: string;
+  label_en: string;
+  /** 0 = exact name, higher = weaker; hits come sorted by it. */
+  rank: number;
+  /** A point on the feature's surface (features only). */
+  point: [number, number] | null;
+}
+
+/** One entry of GET /api/documents (the source documents, without their text). */
+export interface DocumentInfo {
+  /** "000"…"004" for the plan documents, "ext:<slug>" for a cited public source. */
+  id: string;
+  file: string | null;
+  title_zh: string;
+  title_en: string;
+  /** "district", "city" or "external". */
+  level: string;
+  period: string | null;
+  as_of_year: number | null;
+  url: string | null;
+  /** Characters of text. */
+  length: number;
+  /** How many citations quote this document. */
+  citations: number;
+}
+
+/** GET /api/documents/:id: the whole text (PDF line breaks kept) and every quote cited from it. */
+export interface DocumentDetail extends Omit<DocumentInfo, 'length' | 'citations'> {
+  text: string;
+  citations: Array<{ id: string; quote: string }>;
+}
+
+export type DiscrepancyKind = 'sum' | 'figure' | 'name' | 'membership' | 'growth' | 'area';
+
+/** One entry of GET /api/discrepancies: where the documents disagree, each side with its source. */
+export interface Discrepancy {
+  id: string;
+  kind: DiscrepancyKind;
+  title_zh: string;
+  title_en: string;
+  explanation_zh: string;
+  explanation_en: string;
+  /** Feature ids, chain ids or figure ids the discrepancy is about. */
+  subjects: string[];
+  /** A value computed from the documents (e.g. the sum of a table), or null. */
+  computed: { description: string; value: number } | null;
+  claims: Array<{ text: string; citation: Citation }>;
+}
+
+/** One row of GET /api/analytics/growth: the annual growth a target implies from its base (derived, not quoted). */
+export interface DerivedGrowth {
+  derived: true;
+  subject_type: Figure['subject_type'];
+  subject_id: string;
+  metric: string;
+  segment: string;
+  base_year: number;
+  base_value: number;
+  target_year: number;
+  target_value: number;
+  unit: string;
+  /** Fraction per year, e.g. 0.061 = 6.1 %. */
+  implied_annual_growth: number;
+  /** The rate a document states for the same span (fraction), or null. */
+  stated_annual_growth: number | null;
+  /** True when the stated rate differs from the implied one by more than half a percentage point. */
+  disagrees: boolean;
+  /** The base and target figures the rate is computed from. */
+  from: [Figure, Figure];
+  stated: Figure | null;
+}
+
+/** The four parts of a park's match score; their maxima (weights) add up to 100. */
+export type MatchPart = 'focus' | 'leaders' | 'land' | 'growth';
+
+/** A chain that a GET /api/match query names, with how strongly (1 = best) and the words that matched. */
+export interface MatchChain {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  relevance: number;
+  matched: string[];
+  /** 亿元 (CNY 100 million). */
+  revenue_2024: number | null;
+  target_2030: number | null;
+}
+
+/** One part of a park's match score: points out of max, why, and the quotes behind it. */
+export interface MatchScorePart {
+  part: MatchPart;
+  points: number;
+  max: number;
+  detail_zh: string;
+  detail_en: string;
+  citations: Citation[];
+}
+
+/** A park ranked by GET /api/match; score = relevance of best_chain × the sum of the parts' points. */
+export interface MatchPark {
+  park_id: string;
+  name_zh: string;
+  name_en: string;
+  score: number;
+  best_chain: string;
+  parts: MatchScorePart[];
+}
+
+/** A site ranked by GET /api/match, with the reasons for its score. */
+export interface MatchSite {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  park_id: string | null;
+  status: string | null;
+  area_km2: number | null;
+  score: number;
+  reasons_zh: string[];
+  reasons_en: string[];
+}
+
+/** GET /api/match?chain=<id> | ?q=<industry text>: parks and sites ranked for a chain or an industry. */
+export interface MatchResult {
+  query: { chain: string | null; q: string | null };
+  weights: Record<MatchPart, number>;
+  chains: MatchChain[];
+  parks: MatchPark[];
+  sites: MatchSite[];
+}
+
+// ---------- Staff: sign-in, edits, history, export (client: components/{auth,edit,history,tools}) ----------
+
+/** Who may write: every account is an editor or an admin; reading needs no account. */
+export type Role = 'editor' | 'admin';
+
+/** The signed-in user as GET /api/auth/me and POST /api/auth/login return it. */
+export interface SessionUser {
+  username: string;
+  role: Role;
+}
+
+/** GET /api/auth/me (user and token null when signed out) and POST /api/auth/login. */
+export interface AuthSession {
+  user: SessionUser | null;
+  /** Send as X-CSRF-Token on every write. */
+  csrfToken: string | null;
+}
+
+/** Body of PATCH /api/features/:id: only the fields that change; `properties` are merged; geometry WGS84. */
+export interface FeaturePatch {
+  name_zh?: string;
+  name_en?: string;
+  accuracy?: Accuracy;
+  parent_id?: string | null;
+  geometry?: GeoJSON.Geometry;
+  properties?: Record<string, unknown>;
+}
+
+/** Body of POST /api/features. */
+export interface NewFeature {
+  id: string;
+  layer_id: string;
+  name_zh: string;
+  name_en: string;
+  accuracy: Accuracy;
+  parent_id: string | null;
+  geometry: GeoJSON.Geometry;
+  properties: Record<string, unknown>;
+}
+
+/** One version of GET /api/features/:id/history (oldest first); geometry only with ?geometry=true. */
+export interface HistoryEntry {
+  version: number;
+  op: string;
+  changed_by: string | null;
+  changed_at: string;
+  name_zh: string;
+  name_en: string;
+  accuracy: Accuracy;
+  layer_id: string;
+  parent_id: string | null;
+  area_km2: number | null;
+  length_km: number | null;
+  /** Signed change from the previous version (PostGIS, km²); null for the first version or non-areas. */
+  area_change_km2: number | null;
+  /** Fields that differ from the previous version: name_zh, name_en, accuracy, parent_id, geometry, properties. */
+  changed: string[];
+  geometry?: GeoJSON.Geometry | null;
+}
+
+/** The 412 problem of PATCH/DELETE/revert: someone saved first; `current` is the feature as it is now. */
+export interface VersionConflictProblem extends Problem {
+  sent_version: number;
+  current_version: number;
+  current: AtlasFeature;
+}
+
+/** The 422 problem for a geometry PostGIS rejects; `reason` is ST_IsValidReason's text. */
+export interface InvalidGeometryProblem extends Problem {
+  reason?: string;
+}
+
+/** File formats of GET /api/export. */
+export type ExportFormat = 'geojson' | 'shp' | 'gpkg' | 'kml' | 'csv';
+/** Output CRSs of GET /api/export: WGS84, CGCS2000 geographic, CGCS2000 3° Gauss–Krüger CM 120°E. */
+export type ExportCrs = 'EPSG:4326' | 'EPSG:4490' | 'EPSG:4549';

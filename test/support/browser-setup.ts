@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/src/app.js';
+import { AuthService } from '../../server/src/auth/auth.service.js';
 import { cloneTemplate } from './engine.js';
 
 declare module 'vitest' {
@@ -11,6 +12,9 @@ declare module 'vitest' {
   }
 }
 
+/** The editor account the browser suites sign in with (test/browser/staff.test.ts repeats it), on this clone only. */
+const BROWSER_EDITOR = { username: 'editor', password: 'editor-password-123' } as const;
+
 /** Serves the built client and the API over a clone of the template, for the browser suites. */
 export default async function setup(project: TestProject) {
   const clientDir = path.resolve('dist/client');
@@ -18,6 +22,9 @@ export default async function setup(project: TestProject) {
     throw new Error('dist/client is missing: build the client first (npm test does: vite build --config client/vite.config.ts).');
   }
   const db = await cloneTemplate(project.getProvidedContext().template);
+  // The staff suite (test/browser/staff.test.ts) signs in as this editor.
+  const auth = new AuthService(db);
+  await auth.repo.createUser(BROWSER_EDITOR.username, await auth.hash(BROWSER_EDITOR.password), 'editor');
   const app = createApp(db, { clientDir });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

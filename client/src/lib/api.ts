@@ -6,6 +6,9 @@ import type {
   LayerInfo,
   Problem,
 } from '@contract/api';
+import type { DerivedGrowth, Discrepancy, DocumentDetail, DocumentInfo, Figure, SearchHit } from '@contract/api';
+import type { MatchResult } from '@contract/api';
+import type { AtlasFeature, AuthSession, ExportCrs, ExportFormat, FeaturePatch, HistoryEntry, NewFeature } from '@contract/api';
 
 /** An HTTP failure carrying the server's RFC 9457 problem document when it sent one. */
 export class ApiError extends Error {
@@ -41,6 +44,20 @@ export const queryKeys = {
   layer: (id: string) => ['layers', id] as const,
   feature: (id: string) => ['features', id] as const,
   chains: ['chains'] as const,
+  search: (q: string, limit: number) => ['search', q, limit] as const,
+  documents: ['documents'] as const,
+  document: (id: string) => ['documents', id] as const,
+  discrepancies: ['discrepancies'] as const,
+  /** null = every figure of every subject. */
+  targets: (subject: string | null) => ['targets', subject ?? '*'] as const,
+  growth: (subject: string) => ['analytics', 'growth', subject] as const,
+  /** Exactly one of chain / q is used: chain when given. */
+  match: (by: { chain: string | null; q: string | null }) => ['match', by.chain ?? '', by.chain ? '' : (by.q ?? '')] as const,
+  parkBrief: (parkId: string, lang: string) => ['parks', parkId, 'brief', lang] as const,
+  /** The session (GET /api/auth/me). */
+  me: ['auth', 'me'] as const,
+  /** Under feature(id), so invalidating a feature refreshes its history too. */
+  history: (id: string) => ['features', id, 'history'] as const,
 };
 
 /** GET /api/health. */
@@ -67,4 +84,128 @@ export function fetchFeature(id: string, signal?: AbortSignal): Promise<FeatureD
 /** GET /api/chains — the industry chains with their figures. */
 export function fetchChains(signal?: AbortSignal): Promise<Chain[]> {
   return getJson<Chain[]>('/api/chains', signal);
+}
+
+/** GET /api/search — features, chains, layers and figures whose name contains q (either language), best first. */
+export function fetchSearch(q: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]> {
+  return getJson<SearchHit[]>(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`, signal);
+}
+
+/** GET /api/documents — the source documents without their text. */
+export function fetchDocuments(signal?: AbortSignal): Promise<DocumentInfo[]> {
+  return getJson<DocumentInfo[]>('/api/documents', signal);
+}
+
+/** GET /api/documents/:id — one document's whole text and the quotes cited from it. */
+export function fetchDocument(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
+  return getJson<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`, signal);
+}
+
+/** GET /api/discrepancies — where the documents disagree, both sides cited. */
+export function fetchDiscrepancies(signal?: AbortSignal): Promise<Discrepancy[]> {
+  return getJson<Discrepancy[]>('/api/discrepancies', signal);
+}
+
+/** GET /api/targets[?subject=] — cited figures of one subject, or all of them when subject is null. */
+export function fetchTargets(subject: string | null, signal?: AbortSignal): Promise<Figure[]> {
+  return getJson<Figure[]>(subject === null ? '/api/targets' : `/api/targets?subject=${encodeURIComponent(subject)}`, signal);
+}
+
+/** GET /api/analytics/growth?subject= — annual growth implied by each target and its base (derived). */
+export function fetchGrowth(subject: string, signal?: AbortSignal): Promise<DerivedGrowth[]> {
+  return getJson<DerivedGrowth[]>(`/api/analytics/growth?subject=${encodeURIComponent(subject)}`, signal);
+}
+
+/** GET /api/match?chain=<id> or ?q=<industry text> — parks and sites ranked with every part of the score. */
+export function fetchMatch(by: { chain: string | null; q: string | null }, signal?: AbortSignal): Promise<MatchResult> {
+  const query = by.chain ? `chain=${encodeURIComponent(by.chain)}` : `q=${encodeURIComponent(by.q ?? '')}`;
+  return getJson<MatchResult>(`/api/match?${query}`, signal);
+}
+
+/** URL of a park's one-page PDF brief (GET /api/parks/:id/brief.pdf?lang=). */
+export function parkBriefUrl(parkId: string, lang: string): string {
+  return `/api/parks/${encodeURIComponent(parkId)}/brief.pdf?lang=${encodeURIComponent(lang)}`;
+}
+
+/** HEAD of a park's PDF brief: true when the server has it, false on 404 (the endpoint may not exist yet). */
+export async function probeParkBrief(parkId: string, lang: string, signal?: AbortSignal): Promise<boolean> {
+  const response = await fetch(parkBriefUrl(parkId, lang), { method: 'HEAD', signal });
+  if (response.status === 404 || response.status === 405) return false;
+  if (!response.ok) throw new ApiError(response.status, null, parkBriefUrl(parkId, lang));
+  return (response.headers.get('content-type') ?? '').includes('pdf');
+}
+
+// ---------- Staff: sign-in, edits, history, export ----------
+
+/** Sends a same-origin JSON write with the session cookie and the CSRF token; throws ApiError (with the problem's extra members) on a non-2xx. */
+async function sendJson<T>(method: string, path: string, body: unknown, opts: { csrf?: string | null; ifMatch?: number } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/geo+json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.csrf) headers['x-csrf-token'] = opts.csrf;
+  if (opts.ifMatch !== undefined) headers['if-match'] = `"${opts.ifMatch}"`;
+  const response = await fetch(path, { method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) {
+    let problem: Problem | null = null;
+    if ((response.headers.get('content-type') ?? '').includes('json')) problem = (await response.json().catch(() => null)) as Problem | null;
+    throw new ApiError(response.status, problem, path);
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** GET /api/auth/me — the signed-in user and CSRF token, or nulls. */
+export async function fetchMe(signal?: AbortSignal): Promise<AuthSession> {
+  const response = await fetch('/api/auth/me', { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  if (!response.ok) throw new ApiError(response.status, null, '/api/auth/me');
+  return (await response.json()) as AuthSession;
+}
+
+/** POST /api/auth/login — opens a session (HttpOnly cookie); 401 on a wrong name or password. */
+export function login(username: string, password: string): Promise<AuthSession> {
+  return sendJson<AuthSession>('POST', '/api/auth/login', { username, password });
+}
+
+/** POST /api/auth/logout — ends the session. */
+export function logout(): Promise<void> {
+  return sendJson<void>('POST', '/api/auth/logout', undefined);
+}
+
+/** PATCH /api/features/:id with If-Match: the version edited; 412 carries VersionConflictProblem, 422 InvalidGeometryProblem. */
+export function patchFeature(id: string, version: number, patch: FeaturePatch, csrf: string | null): Promise<AtlasFeature> {
+  return sendJson<AtlasFeature>('PATCH', `/api/features/${encodeURIComponent(id)}`, patch, { csrf, ifMatch: version });
+}
+
+/** POST /api/features — creates a feature (version 1); 409 when the id is taken. */
+export function createFeature(feature: NewFeature, csrf: string | null): Promise<AtlasFeature> {
+  return sendJson<AtlasFeature>('POST', '/api/features', feature, { csrf });
+}
+
+/** GET /api/features/:id/history?geometry=true — every version, oldest first, with geometries. */
+export function fetchHistory(id: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
+  return getJson<HistoryEntry[]>(`/api/features/${encodeURIComponent(id)}/history?geometry=true`, signal);
+}
+
+/** POST /api/features/:id/revert — restores history version `to` as a new version, if the feature is still at `current`. */
+export function revertFeature(id: string, current: number, to: number, csrf: string | null): Promise<AtlasFeature> {
+  return sendJson<AtlasFeature>('POST', `/api/features/${encodeURIComponent(id)}/revert`, { version: to }, { csrf, ifMatch: current });
+}
+
+/** What GET /api/export should write: a layer, a set of ids and/or a WGS84 bbox, as one format and CRS. */
+export interface ExportRequest {
+  layer?: string;
+  ids?: string[];
+  bbox?: [number, number, number, number];
+  format: ExportFormat;
+  crs: ExportCrs;
+}
+
+/** URL of GET /api/export for a request (a download link; the server names the file). */
+export function exportUrl(req: ExportRequest): string {
+  const q = new URLSearchParams();
+  if (req.layer) q.set('layer', req.layer);
+  if (req.ids?.length) q.set('ids', req.ids.join(','));
+  if (req.bbox) q.set('bbox', req.bbox.map((v) => v.toFixed(6)).join(','));
+  q.set('format', req.format);
+  q.set('crs', req.crs);
+  return `/api/export?${q.toString()}`;
 }

@@ -8,11 +8,19 @@ import type { IndexedFeature } from '../../lib/atlas-data';
 import { strings, type Lang } from '../../lib/i18n';
 import type { OnlineBasemapState } from '../../lib/online-basemaps';
 import { FeaturePanel } from '../feature/feature-panel';
+import { SourcesProvider } from '../documents/sources-provider';
+import { StaffProvider } from '../tools/staff-provider';
 import { LayerPanel } from '../layers/layer-panel';
 import { MapView } from '../map/map-view';
 import { TitleBar } from './title-bar';
+import { useExplorerState } from '../../hooks/use-explorer-state';
+import { readUrlView, useUrlState } from '../../hooks/use-url-state';
+import { ParkProfile } from '../explorer/park-profile';
+import { SideDock } from '../explorer/side-dock';
 
 const LAYER_PANEL_ID = 'layer-panel';
+/** The left dock holding the layer panel and the investor tabs (components/explorer/side-dock.tsx). */
+const DOCK_ID = 'side-dock';
 /** Below this width the layer panel is a drawer and the feature panel a bottom sheet (matches app.css). */
 const PHONE_MAX_WIDTH = 760;
 const TIANDITU_KEY_STORAGE = 'atlas.tiandituKey';
@@ -20,6 +28,9 @@ const TIANDITU_KEY_STORAGE = 'atlas.tiandituKey';
 function isPhone(): boolean {
   return window.innerWidth <= PHONE_MAX_WIDTH;
 }
+
+/** Map picks while a staff tool owns the map's clicks. */
+const ignorePick = () => {};
 
 function storedKey(): string {
   try {
@@ -31,9 +42,12 @@ function storedKey(): string {
 
 /** The whole app: title bar, layer panel, map and feature panel, sharing language and selection. */
 export function App() {
-  const [lang, setLang] = useState<Lang>('zh');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [panelOpen, setPanelOpen] = useState(() => !isPhone());
+  // The URL carries the whole view (lib/url-state.ts); it is read once, before the first render.
+  const [initialView] = useState(readUrlView);
+  const [lang, setLang] = useState<Lang>(() => initialView.lang ?? 'zh');
+  const [selectedId, setSelectedId] = useState<string | null>(() => initialView.selected);
+  const [panelOpen, setPanelOpen] = useState(() => (initialView.panel ? initialView.panel !== 'none' : !isPhone()));
+  const explorer = useExplorerState(initialView);
   const [basemaps, setBasemaps] = useState<OnlineBasemapState>(() => ({ tianditu: false, osm: false, tiandituKey: storedKey() }));
   const containerRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -76,7 +90,12 @@ export function App() {
     if (back?.isConnected) back.focus({ preventScroll: true });
   }, []);
 
-  const atlas = useAtlasMap({ container: containerRef, layers, data, index, controls: controls.controls, lang, selectedId, basemaps, onSelect: select, padding });
+  // While a staff tool (edit, draw, measure, export picking) owns map clicks, they do not pick features.
+  const [mapBusy, setMapBusy] = useState(false);
+  const atlas = useAtlasMap({ container: containerRef, layers, data, index, controls: controls.controls, lang, selectedId, basemaps, onSelect: mapBusy ? ignorePick : select, padding });
+  useUrlState({ initial: initialView, atlas, layers, controls, lang, selectedId, panelOpen, explorer });
+  // A park (or 口岸街道) opens the investor profile in the feature panel's place.
+  const selectedPark = selectedId !== null && index.get(selectedId)?.layer.theme === 'parks' ? index.get(selectedId) : undefined;
 
   // Picking from a list moves the camera to the feature; picking on the map does not.
   const { setVisible } = controls;
@@ -92,6 +111,8 @@ export function App() {
     },
     [select, atlas, index, controls.controls, setVisible],
   );
+  // Search and the sources panels switch layers on, never off.
+  const showLayer = useCallback((layerId: string) => setVisible(layerId, true), [setVisible]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -122,22 +143,47 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
+      {/* Document viewer, sources, data checks and chain cards, reachable from every citation. */}
+      <SourcesProvider index={index} onSelectFeature={selectFromList} onShowLayer={showLayer}>
+      {/* Sign-in, editing, history, measuring, coordinates and export (components/tools/staff-provider.tsx). */}
+      <StaffProvider map={atlas.map} ready={atlas.ready} layers={layers} index={index} selectedId={selectedId} onSelect={select} onMapBusy={setMapBusy}>
       <div className={`app${panelOpen ? ' panel-open' : ''}${selectedId ? ' feature-open' : ''}`}>
-        <TitleBar panelId={LAYER_PANEL_ID} panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((v) => !v)} />
+        <TitleBar panelId={DOCK_ID} panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((v) => !v)} />
         <MapView containerRef={containerRef} ready={atlas.ready} />
-        <LayerPanel
-          id={LAYER_PANEL_ID}
-          layers={layers}
-          layersError={layersQuery.error}
-          data={data}
-          controls={controls}
-          basemaps={basemaps}
-          onBasemapsChange={changeBasemaps}
+        <SideDock
+          id={DOCK_ID}
+          explorer={explorer}
+          byId={data.byId}
           selectedId={selectedId}
           onSelectFeature={selectFromList}
-          onRetryLayers={() => void layersQuery.refetch()}
+          layerPanel={
+            <LayerPanel
+              id={LAYER_PANEL_ID}
+              layers={layers}
+              layersError={layersQuery.error}
+              data={data}
+              controls={controls}
+              basemaps={basemaps}
+              onBasemapsChange={changeBasemaps}
+              selectedId={selectedId}
+              onSelectFeature={selectFromList}
+              onRetryLayers={() => void layersQuery.refetch()}
+            />
+          }
         />
-        {selectedId && (
+        {selectedId && selectedPark && (
+          <ParkProfile
+            featureId={selectedId}
+            layer={selectedPark.layer}
+            byId={data.byId}
+            compare={explorer.compare}
+            toggleCompare={explorer.toggleCompare}
+            onClose={close}
+            onSelectFeature={selectFromList}
+            onZoomTo={atlas.zoomToFeature}
+          />
+        )}
+        {selectedId && !selectedPark && (
           <FeaturePanel
             featureId={selectedId}
             known={index.get(selectedId)}
@@ -147,6 +193,8 @@ export function App() {
           />
         )}
       </div>
+      </StaffProvider>
+      </SourcesProvider>
     </I18nContext.Provider>
   );
 }

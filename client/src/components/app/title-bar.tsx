@@ -1,7 +1,11 @@
 import { useI18n } from '../../hooks/use-i18n';
+import { AccountMenu } from '../auth/account-menu';
 import { LangSwitch } from '../common/lang-switch';
+import { SourcesButtons } from '../documents/sources-buttons';
+import { SearchBox } from '../search/search-box';
+import { CopyLinkButton } from '../share/copy-link-button';
 
-/** The app's title bar: bilingual title, the layer-panel toggle (phones) and the language switch. */
+/** The app's title bar: bilingual title, the layer-panel toggle (phones), search, sources, data checks and the language switch. */
 export function TitleBar({ panelId, panelOpen, onTogglePanel }: { panelId: string; panelOpen: boolean; onTogglePanel: () => void }) {
   const { lang, t } = useI18n();
   return (
@@ -23,7 +27,13 @@ export function TitleBar({ panelId, panelOpen, onTogglePanel }: { panelId: strin
         <span className="title-main" lang={lang === 'zh' ? 'zh-CN' : 'en'}>{t.titleMain}</span>
         <span className="title-sub" lang={lang === 'zh' ? 'en' : 'zh-CN'}>{t.titleSub}</span>
       </h1>
+      <div className="title-tools">
+        <SearchBox />
+        <SourcesButtons />
+      </div>
+      <CopyLinkButton />
       <LangSwitch />
+      <AccountMenu />
     </header>
   );
 }

@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { AtlasFeature, Chain, Figure, FeatureDetail, LayerInfo } from '@contract/api';
 import { useFeatureDetail } from '../../hooks/use-feature-detail';
 import { useI18n } from '../../hooks/use-i18n';
+import { useSources } from '../../hooks/use-sources';
 import { fetchChains, queryKeys } from '../../lib/api';
 import { formatNumber, pick, type Lang, type Strings } from '../../lib/i18n';
 import { AccuracyBadge } from './accuracy-badge';
 import { CitationQuote } from './citation-quote';
+import { DerivedGrowthList } from '../checks/derived-growth';
 
 /** Props of the feature panel. */
 export interface FeaturePanelProps {
@@ -31,7 +33,7 @@ function figureLine(f: Figure, lang: Lang, t: Strings): string {
 }
 
 /** A figure: what it measures, the value exactly as written, its unit, and its source sentence. */
-function FigureItem({ figure }: { figure: Figure }) {
+export function FigureItem({ figure }: { figure: Figure }) {
   const { lang, t } = useI18n();
   return (
     <li className="figure-item">
@@ -126,6 +128,8 @@ export function FeaturePanel({ featureId, known, onClose, onSelectFeature, onZoo
           </p>
         )}
         {detail.data && <DetailSections detail={detail.data} chainById={chainById} onSelectFeature={onSelectFeature} />}
+        {/* Derived (推算), not quoted: the growth each target implies from its base, with any contradiction. */}
+        <DerivedGrowthList subject={featureId} />
 
         {p && p.sources?.length > 0 && (
           <section className="feature-section">
@@ -141,6 +145,7 @@ export function FeaturePanel({ featureId, known, onClose, onSelectFeature, onZoo
 /** Chains, targets and children of a feature. */
 function DetailSections({ detail, chainById, onSelectFeature }: { detail: FeatureDetail; chainById: Map<string, Chain>; onSelectFeature: (id: string) => void }) {
   const { lang, t } = useI18n();
+  const sources = useSources();
   return (
     <>
       {detail.targets.length > 0 && (
@@ -160,11 +165,18 @@ function DetailSections({ detail, chainById, onSelectFeature }: { detail: Featur
               return (
                 <li key={c.id} className="chain-item">
                   <div className="chain-head">
-                    <strong>{pick(lang, c.name_zh, c.name_en)}</strong>
+                    {sources ? (
+                      <button type="button" className="link-button chain-open" onClick={() => sources.openChain(c.id)} title={t.openChain}>
+                        <strong>{pick(lang, c.name_zh, c.name_en)}</strong>
+                      </button>
+                    ) : (
+                      <strong>{pick(lang, c.name_zh, c.name_en)}</strong>
+                    )}
                     <span className="muted"> · {pick(lang, c.group_zh, c.group_en)}</span>
                   </div>
                   {c.role && <p className="chain-role"><span className="muted">{t.role}:</span> {t.chainRoles[c.role] ?? c.role}</p>}
                   {c.citation && <CitationQuote citation={c.citation} />}
+                  <DerivedGrowthList subject={c.id} compact />
                   {full && full.figures.length > 0 && (
                     <details className="chain-figures">
                       <summary>

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { IndexedFeature } from '../../lib/atlas-data';
+import { useI18n } from '../../hooks/use-i18n';
+import { SourcesContext, type DocumentTarget, type SourcesApi } from '../../hooks/use-sources';
+import { useSubjectIndex } from '../../hooks/use-subject-index';
+import { pick } from '../../lib/i18n';
+import { ChainCard } from '../chains/chain-card';
+import { ChecksPanel, type ResolvedSubject } from '../checks/checks-panel';
+import { DocumentList } from './document-list';
+import { DocumentViewer } from './document-viewer';
+import '../../styles/sources.css';
+
+/** Matches app.tsx: below this width a side sheet covers the map. */
+const PHONE_MAX_WIDTH = 760;
+
+/** Props of the provider: what it needs from the app to act on the map. */
+export interface SourcesProviderProps {
+  /** The map's features by id (names for discrepancy subjects). */
+  index: Map<string, IndexedFeature>;
+  /** Selects a feature as picking it from a list does (shows its layer, flies to it). */
+  onSelectFeature: (featureId: string) => void;
+  /** Switches a layer on. */
+  onShowLayer: (layerId: string) => void;
+  children: ReactNode;
+}
+
+/**
+ * Owns the document viewer, the source list, the data-checks panel and the chain card, and gives
+ * every component (citations, search, checks) one way to open them through SourcesContext.
+ */
+export function SourcesProvider({ index, onSelectFeature, onShowLayer, children }: SourcesProviderProps) {
+  const { lang } = useI18n();
+  const [viewer, setViewer] = useState<{ key: number; target: DocumentTarget } | null>(null);
+  const [docsOpen, setDocsOpen] = useState(false);
+  const [checksOpen, setChecksOpen] = useState(false);
+  const [chainId, setChainId] = useState<string | null>(null);
+  const [pendingFigure, setPendingFigure] = useState<string | null>(null);
+  const checksOpener = useRef<HTMLElement | null>(null);
+  const viewerSeq = useRef(0);
+  const subjects = useSubjectIndex(checksOpen || pendingFigure !== null);
+
+  const openDocument = useCallback((target: DocumentTarget) => {
+    viewerSeq.current += 1;
+    setViewer({ key: viewerSeq.current, target });
+  }, []);
+
+  // A figure id only says which sentence once the figure list is here.
+  useEffect(() => {
+    if (pendingFigure === null || !subjects.loaded) return;
+    const figure = subjects.figures.get(pendingFigure);
+    setPendingFigure(null);
+    if (figure) openDocument({ documentId: figure.citation.document_id, citationId: figure.citation.id, quote: figure.citation.quote });
+  }, [pendingFigure, subjects, openDocument]);
+
+  const closeChecks = useCallback(() => {
+    setChecksOpen(false);
+    const back = checksOpener.current;
+    checksOpener.current = null;
+    if (back?.isConnected) back.focus({ preventScroll: true });
+  }, []);
+
+  const api = useMemo<SourcesApi>(
+    () => ({
+      openDocument,
+      openDocuments: () => setDocsOpen(true),
+      toggleChecks: () => {
+        if (checksOpen) {
+          closeChecks();
+          return;
+        }
+        const active = document.activeElement;
+        checksOpener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+        setChecksOpen(true);
+      },
+      checksOpen,
+      openChain: (id) => setChainId(id),
+      openFigure: (id) => setPendingFigure(id),
+      selectFeature: (id) => {
+        // On a phone the sheet covers the map the feature is about to be shown on.
+        if (window.innerWidth <= PHONE_MAX_WIDTH) setChecksOpen(false);
+        onSelectFeature(id);
+      },
+      showLayer: onShowLayer,
+    }),
+    [openDocument, checksOpen, closeChecks, onSelectFeature, onShowLayer],
+  );
+
+  const resolve = useCallback(
+    (id: string): ResolvedSubject => {
+      const figure = subjects.figures.get(id);
+      if (figure) {
+        const metric = pick(lang, figure.metric_zh, figure.metric_en);
+        // value_text is verbatim and may carry the unit already (“8%左右”, “20家”).
+        const unit = figure.unit && !figure.value_text.includes(figure.unit) ? ` ${figure.unit}` : '';
+        const year = figure.year !== null && !metric.includes(String(figure.year)) ? (lang === 'zh' ? `（${figure.year}年）` : ` (${figure.year})`) : '';
+        return { kind: 'figure', label: `${metric}${year}${lang === 'zh' ? '：' : ': '}${figure.value_text}${unit}` };
+      }
+      const chain = subjects.chains.get(id);
+      if (chain) return { kind: 'chain', label: pick(lang, chain.name_zh, chain.name_en) };
+      const feature = index.get(id);
+      if (feature) return { kind: 'feature', label: pick(lang, feature.feature.properties.name_zh, feature.feature.properties.name_en) };
+      // A chain group (e.g. 大健康) has no card of its own: name it, do not link it.
+      const group = [...subjects.chains.values()].find((c) => c.group_id === id);
+      if (group) return { kind: 'unknown', label: pick(lang, group.group_zh, group.group_en) };
+      return { kind: 'unknown', label: id };
+    },
+    [subjects, index, lang],
+  );
+
+  return (
+    <SourcesContext.Provider value={api}>
+      {children}
+      {checksOpen && <ChecksPanel onClose={closeChecks} resolve={resolve} />}
+      {chainId && <ChainCard key={chainId} chainId={chainId} onClose={() => setChainId(null)} />}
+      {docsOpen && <DocumentList onClose={() => setDocsOpen(false)} />}
+      {viewer && <DocumentViewer key={viewer.key} target={viewer.target} onClose={() => setViewer(null)} />}
+    </SourcesContext.Provider>
+  );
+}

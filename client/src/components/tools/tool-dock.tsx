@@ -1,0 +1,59 @@
+import { useI18n } from '../../hooks/use-i18n';
+import { useStaff, type StaffTool } from '../../hooks/use-staff';
+import { pick } from '../../lib/i18n';
+import { FeatureStaffActions } from '../edit/feature-staff-actions';
+import { MeasureTool } from './measure-tool';
+
+/**
+ * The map toolbar: measure distance and area, export, and (for editors) a new feature; below it the
+ * selected feature's history and edit buttons (whichever panel shows it), the measure readout and notices.
+ */
+export function ToolDock({ notice, selectedId }: { notice: string | null; selectedId: string | null }) {
+  const { lang, t } = useI18n();
+  const staff = useStaff();
+  if (!staff) return null;
+  const { tool, setTool, auth } = staff;
+  const toggle = (next: NonNullable<StaffTool>, on: boolean) => setTool(on ? null : next);
+  const measuring = tool?.kind === 'measure' ? tool.shape : null;
+  const selected = selectedId ? staff.index.get(selectedId)?.feature : undefined;
+  return (
+    <div className="tool-dock" role="toolbar" aria-label={t.staff.tools}>
+      <div className="tool-buttons">
+        <button type="button" className="tool-button" aria-pressed={measuring === 'line'} onClick={() => toggle({ kind: 'measure', shape: 'line' }, measuring === 'line')}>
+          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+            <path d="M1.5 11.5 L11.5 1.5 L14.5 4.5 L4.5 14.5 Z M4.5 8.5 L6 10 M6.5 6.5 L8.5 8.5 M8.5 4.5 L10 6" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+          </svg>
+          {t.staff.measureLine}
+        </button>
+        <button type="button" className="tool-button" aria-pressed={measuring === 'polygon'} onClick={() => toggle({ kind: 'measure', shape: 'polygon' }, measuring === 'polygon')}>
+          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+            <path d="M2 4 L9 1.8 L14.2 7 L11 14 L3 12 Z" fill="currentColor" fillOpacity="0.15" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+          </svg>
+          {t.staff.measureArea}
+        </button>
+        <button type="button" className="tool-button" aria-pressed={tool?.kind === 'export'} onClick={() => toggle({ kind: 'export' }, tool?.kind === 'export')}>
+          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+            <path d="M8 1.5 V10 M4.5 6.5 L8 10 L11.5 6.5 M2 11.5 V14.5 H14 V11.5" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          {t.staff.exportButton}
+        </button>
+        {auth.canEdit && (
+          <button type="button" className="tool-button" aria-pressed={tool?.kind === 'draw'} onClick={() => toggle({ kind: 'draw' }, tool?.kind === 'draw')}>
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+              <path d="M8 2.5 V13.5 M2.5 8 H13.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            </svg>
+            {t.staff.newFeature}
+          </button>
+        )}
+      </div>
+      {selected && tool === null && (
+        <div className="selection-actions" data-feature-id={selectedId}>
+          <span className="selection-name">{pick(lang, selected.properties.name_zh, selected.properties.name_en)}</span>
+          <FeatureStaffActions featureId={selectedId!} />
+        </div>
+      )}
+      {measuring && <MeasureTool key={measuring} shape={measuring} />}
+      {notice && <p className="tool-notice" role="status">{notice}</p>}
+    </div>
+  );
+}

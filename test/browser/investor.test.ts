@@ -1,0 +1,353 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AtlasFeatureCollection } from '../../contract/api';
+
+declare global {
+  interface Window {
+    /** Debug handle the client sets (client/src/hooks/use-atlas-map.ts). */
+    __atlas?: { map: MapLibreMap; layersReady: boolean };
+  }
+}
+
+/*
+ * The investor views in a real Chromium against a running server: the park explorer, chain-aware
+ * matching with its score bar, the park profile with targets and data-as-of stamps, the comparison
+ * with SVG charts, language switching that keeps the camera, and a shared link that reopens the view.
+ * Base URL: ATLAS_URL, or what test/support/browser-setup.ts provides.
+ */
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const RESULTS = path.resolve('test-results');
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+/** The focus part's colour in the score bar (client/src/components/explorer/score-bar.tsx). */
+const FOCUS_RGB: [number, number, number] = [0x0b, 0x66, 0x80];
+const GROWTH_RGB: [number, number, number] = [0xa8, 0x53, 0x0a];
+
+function baseUrl(): string {
+  const url = process.env.ATLAS_URL || inject('atlasUrl');
+  if (!url) throw new Error('ATLAS_URL is not set and no atlasUrl was provided: start the server and set ATLAS_URL.');
+  return url.replace(/\/$/, '');
+}
+
+async function getJson<T>(p: string): Promise<T> {
+  const res = await fetch(`${baseUrl()}${p}`);
+  if (!res.ok) throw new Error(`GET ${p}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** A context that lets only local requests through and records every other one it refuses. */
+async function offlineContext(browser: Browser, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
+  const external: string[] = [];
+  const isLocal = (u: string) => {
+    if (u.startsWith('data:') || u.startsWith('blob:')) return true;
+    try {
+      return LOCAL_HOSTS.has(new URL(u).hostname);
+    } catch {
+      return false;
+    }
+  };
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (isLocal(u)) return route.continue();
+    external.push(u);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (r) => {
+    if (!isLocal(r.url()) && !external.includes(r.url())) external.push(r.url());
+  });
+  return { context, external };
+}
+
+/** Opens a URL of the app and waits until every layer is on the map and the map has gone idle. */
+async function openApp(context: BrowserContext, pathAndQuery = '/'): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${baseUrl()}${pathAndQuery}`);
+  await page.waitForFunction(() => window.__atlas?.layersReady === true, null, { timeout: 90_000 }).catch((e) => {
+    throw new Error(`map layers never became ready (${errors.join('; ') || e}`);
+  });
+  await waitIdle(page);
+  return page;
+}
+
+async function waitIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__atlas!.map;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+  await page.waitForTimeout(300);
+}
+
+async function camera(page: Page) {
+  return page.evaluate(() => {
+    const m = window.__atlas!.map;
+    return { center: m.getCenter().toArray() as [number, number], zoom: m.getZoom() };
+  });
+}
+
+/** Pixels of a PNG within `tolerance` of a colour. */
+function countColour(png: PNG, rgb: [number, number, number], tolerance = 6): number {
+  let n = 0;
+  for (let k = 0; k < png.data.length; k += 4) {
+    if (Math.abs(png.data[k] - rgb[0]) <= tolerance && Math.abs(png.data[k + 1] - rgb[1]) <= tolerance && Math.abs(png.data[k + 2] - rgb[2]) <= tolerance) n++;
+  }
+  return n;
+}
+
+describe('investor views in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    fs.mkdirSync(RESULTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists the parks, ranks them for “vaccine” with score parts, and opens the profile with targets and data-as-of stamps', async () => {
+    const { context, external } = await offlineContext(browser);
+    try {
+      const page = await openApp(context);
+      const parks = await getJson<AtlasFeatureCollection>('/api/layers/parks');
+      expect(parks.features).toHaveLength(6);
+
+      // The 园区 tab, reached by keyboard from the 图层 tab.
+      await page.getByRole('tab', { name: '图层' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.getByRole('tab', { name: '园区' }).getAttribute('aria-selected')).toBe('true');
+      const rows = page.locator('.park-explorer .park-list > li');
+      await expect.poll(() => rows.count()).toBe(6);
+      const listed = await rows.locator('.park-name').allTextContents();
+      expect(new Set(listed)).toEqual(new Set(parks.features.map((f) => f.properties.name_zh)));
+      expect(listed).toContain('口岸街道');
+
+      // Availability filter: only parks with available or planned sites stay.
+      const sites = await getJson<AtlasFeatureCollection>('/api/layers/sites');
+      const withLand = new Set(sites.features.filter((s) => ['available', 'planned'].includes(String(s.properties.status))).map((s) => s.properties.parent_id));
+      await page.getByLabel('仅显示有可供或规划地块的园区').check();
+      await expect.poll(() => rows.count()).toBe(parks.features.filter((f) => withLand.has(String(f.id))).length);
+      await page.getByLabel('仅显示有可供或规划地块的园区').uncheck();
+      await expect.poll(() => rows.count()).toBe(6);
+
+      // An English industry, matched on the server: 生物医药产业园 first, with its four score parts.
+      const keyword = page.locator('.explorer-filters input[name="q"]');
+      await keyword.fill('vaccine');
+      await keyword.press('Enter');
+      const ranked = page.locator('.park-list.is-ranked > li');
+      await expect.poll(() => ranked.first().locator('.park-name').textContent(), { timeout: 15_000 }).toBe('生物医药产业园');
+      const first = ranked.first();
+      await expect.poll(() => first.locator('.score-legend li').count()).toBe(4);
+      expect(await first.locator('.score-legend').textContent()).toMatch(/重点方向\s*40\/40/);
+      await expect.poll(() => first.locator('.score-bar-svg').isVisible()).toBe(true);
+      expect(await page.locator('.matched-chains').textContent()).toContain('生物制药');
+      expect(await page.locator('.matched-chains').textContent()).toContain('vaccine');
+      // The score details name the evidence, with a quote.
+      await first.locator('.score-details summary').click();
+      await expect.poll(() => first.locator('.score-part-list blockquote').count()).toBeGreaterThan(0);
+
+      // Pixels: the bar's focus and growth colours are on screen.
+      const bar = first.locator('.score-bar-svg');
+      await bar.scrollIntoViewIfNeeded();
+      const barPng = PNG.sync.read(await bar.screenshot({ path: path.join(RESULTS, 'investor-score-bar.png') }));
+      const focusPx = countColour(barPng, FOCUS_RGB);
+      const growthPx = countColour(barPng, GROWTH_RGB);
+      expect(focusPx, 'focus-coloured pixels in the score bar').toBeGreaterThan(barPng.width * barPng.height * 0.25);
+      expect(growthPx, 'growth-coloured pixels in the score bar').toBeGreaterThan(barPng.width * barPng.height * 0.08);
+      await page.screenshot({ path: path.join(RESULTS, 'investor-match.png') });
+
+      // Selecting it flies the map there and opens the profile.
+      const before = await camera(page);
+      await first.locator('.park-name-button').click();
+      const profile = page.locator('.park-profile');
+      await expect.poll(() => profile.locator('#feature-panel-title').textContent()).toBe('生物医药产业园');
+      await expect.poll(async () => (await camera(page)).zoom, { timeout: 10_000 }).toBeGreaterThan(before.zoom + 0.5);
+      const targets = profile.locator('.profile-targets .inv-figure');
+      await expect.poll(() => targets.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      // Every target carries a data-as-of stamp; the figures of 000 are as of its base year 2025.
+      const docs = await getJson<Array<{ id: string; as_of_year: number | null }>>('/api/documents');
+      const n = await targets.count();
+      for (let i = 0; i < n; i++) {
+        const stamp = targets.nth(i).locator('.as-of-stamp');
+        expect(await stamp.count(), `target ${i} has a data-as-of stamp`).toBe(1);
+        expect(await stamp.textContent()).toMatch(/数据截至 \d{4}年/);
+      }
+      const docOf = (await targets.first().locator('figcaption').textContent())?.match(/\((\d{3})\)/)?.[1];
+      const year = docs.find((d) => d.id === docOf)?.as_of_year;
+      expect(year).toBeTruthy();
+      expect(await targets.first().locator('.as-of-stamp').getAttribute('data-as-of')).toBe(String(year));
+      // Derived growth is marked as such.
+      await expect.poll(() => profile.locator('.chain-progress .derived-tag').textContent()).toBe('推算');
+      await expect.poll(() => profile.locator('.chain-progress .progress-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await waitIdle(page);
+      await page.screenshot({ path: path.join(RESULTS, 'investor-profile.png') });
+      expect(external, 'requests to non-local hosts').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('compares two parks side by side with SVG charts', async () => {
+    const { context, external } = await offlineContext(browser);
+    try {
+      const page = await openApp(context);
+      await page.getByRole('tab', { name: '园区' }).click();
+      const rows = page.locator('.park-explorer .park-list > li');
+      await expect.poll(() => rows.count()).toBe(6);
+      await page.getByRole('checkbox', { name: '加入对比：生物医药产业园' }).check();
+      await page.getByRole('checkbox', { name: '加入对比：化学新材料产业园' }).check();
+      await page.getByRole('tab', { name: /对比/ }).click();
+      const columns = page.locator('.compare-columns > .compare-column');
+      await expect.poll(() => columns.count()).toBe(2);
+      expect(await columns.nth(0).locator('.park-name').textContent()).toBe('生物医药产业园');
+      expect(await columns.nth(1).locator('.park-name').textContent()).toBe('化学新材料产业园');
+      // Each column shows targets, chains and land; each metric is an SVG bar chart with one bar per park.
+      await expect.poll(() => columns.nth(0).locator('.compare-figures li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const charts = page.locator('.compare-charts .bar-chart svg');
+      await expect.poll(() => charts.count()).toBeGreaterThanOrEqual(4);
+      const bars = await charts.first().locator('[data-bar]').count();
+      expect(bars).toBe(2);
+      // The shared 2030 output target: 800 vs 700 亿元, drawn longer for the larger.
+      const output = page.locator('.compare-charts .bar-chart', { hasText: '规上工业总产值' });
+      await expect.poll(() => output.count()).toBe(1);
+      const widths = await output.locator('rect').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
+      expect(widths).toHaveLength(2);
+      expect(widths[0]).toBeGreaterThan(widths[1]);
+      await page.screenshot({ path: path.join(RESULTS, 'investor-compare.png') });
+
+      // The charts tab: grouped bars per chain (three series) and per group.
+      await page.getByRole('tab', { name: '图表' }).click();
+      const chainBars = page.locator('.chain-charts [data-row="chem-drugs"] rect');
+      await expect.poll(() => chainBars.count()).toBe(3);
+      expect(await page.locator('.chain-charts [data-row="chem-drugs"]').textContent()).toContain('177.6');
+      await page.screenshot({ path: path.join(RESULTS, 'investor-charts.png') });
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await expect.poll(() => page.locator('.chain-charts [data-row="chem-drugs"]').textContent()).toContain('¥17.76 bn');
+      expect(await page.locator('.chain-charts .unit-note').textContent()).toContain('CNY 100 million');
+      await page.screenshot({ path: path.join(RESULTS, 'investor-charts-en.png') });
+      expect(external).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the camera on a language switch and reopens the same view from a copied link', async () => {
+    const { context, external } = await offlineContext(browser);
+    try {
+      const page = await openApp(context, '/?panel=parks');
+      const parks = await getJson<AtlasFeatureCollection>('/api/layers/parks');
+      const park = parks.features.find((f) => f.id === 'park-biomed')!;
+      await page.locator('.park-explorer .park-list > li', { hasText: park.properties.name_zh }).locator('.park-name-button').click();
+      await expect.poll(() => page.locator('#feature-panel-title').textContent()).toBe(park.properties.name_zh);
+      await waitIdle(page);
+      // Zoom in one step with the map's own control.
+      const z0 = (await camera(page)).zoom;
+      await page.getByRole('button', { name: /放大/ }).click();
+      await expect.poll(async () => (await camera(page)).zoom, { timeout: 5_000 }).toBeGreaterThan(z0 + 0.5);
+      await waitIdle(page);
+
+      // Language: English names, same camera.
+      const before = await camera(page);
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await expect.poll(() => page.locator('#feature-panel-title').textContent()).toBe(park.properties.name_en);
+      await expect.poll(() => page.locator('.park-explorer .park-list > li .park-name').first().textContent()).toMatch(/[A-Za-z]/);
+      expect(await page.locator('.park-explorer .park-list').textContent()).toContain(park.properties.name_en);
+      await waitIdle(page);
+      const after = await camera(page);
+      expect(after.zoom).toBeCloseTo(before.zoom, 6);
+      expect(after.center[0]).toBeCloseTo(before.center[0], 6);
+      expect(after.center[1]).toBeCloseTo(before.center[1], 6);
+
+      // The URL follows (throttled): wait until it carries this camera and language.
+      await expect
+        .poll(() => {
+          const u = new URL(page.url());
+          const cam = (u.searchParams.get('cam') ?? '').split(',').map(Number);
+          return u.searchParams.get('lang') === 'en' && Math.abs(cam[2] - after.zoom) < 0.001 && u.searchParams.get('sel') === 'park-biomed';
+        }, { timeout: 5_000 })
+        .toBe(true);
+      // Copy link puts that URL on the clipboard (or offers it to copy by hand).
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await expect.poll(() => page.locator('.copy-toast, .copy-manual').count()).toBe(1);
+      const link = page.url();
+      await page.screenshot({ path: path.join(RESULTS, 'investor-en.png') });
+
+      // A new page from the link: same selection, zoom, centre, language and tab.
+      const again = await openApp(context, link.slice(baseUrl().length));
+      await expect.poll(() => again.locator('.park-profile').getAttribute('data-feature-id')).toBe('park-biomed');
+      await expect.poll(() => again.locator('#feature-panel-title').textContent()).toBe(park.properties.name_en);
+      const restored = await camera(again);
+      expect(Math.abs(restored.zoom - after.zoom)).toBeLessThanOrEqual(0.01);
+      expect(restored.center[0]).toBeCloseTo(after.center[0], 4);
+      expect(restored.center[1]).toBeCloseTo(after.center[1], 4);
+      expect(await again.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await again.getByRole('tab', { name: 'Parks' }).getAttribute('aria-selected')).toBe('true');
+      await again.screenshot({ path: path.join(RESULTS, 'investor-deep-link.png') });
+      expect(external).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('restores layers, filters and comparison from the URL, and works as sheets on a phone', async () => {
+    const { context, external } = await offlineContext(browser, { width: 390, height: 844 });
+    try {
+      const page = await openApp(context, '/?panel=parks&q=%E6%96%B0%E8%83%BD%E6%BA%90%E6%B1%BD%E8%BD%A6%E9%9B%B6%E9%83%A8%E4%BB%B6&lv=district,parks,sites&lo=parks:0.4&cmp=park-biomed,park-port');
+      // Layers: only those three visible, parks at 40 %.
+      const vis = await page.evaluate(() => {
+        const m = window.__atlas!.map;
+        const of = (layer: string) => m.getStyle().layers.filter((l) => l.id.startsWith(`atlas:${layer}:`));
+        return {
+          roads: of('roads').map((l) => m.getLayoutProperty(l.id, 'visibility')),
+          sites: of('sites').map((l) => m.getLayoutProperty(l.id, 'visibility')),
+          parksText: m.getPaintProperty('atlas:parks:label', 'text-opacity'),
+        };
+      });
+      expect(vis.roads.length).toBeGreaterThan(0);
+      expect(vis.roads.every((v) => v === 'none')).toBe(true);
+      expect(vis.sites.every((v) => v !== 'none')).toBe(true);
+      expect(vis.parksText).toBe(0.4);
+      // The comparison the link carried.
+      expect(await page.locator('.dock-tab[data-tab="compare"] .tab-count').textContent()).toBe('2');
+      // The drawer holds the tabs; a Chinese industry ranks 高端装备制造产业园 (新能源汽车) first.
+      const dock = page.locator('.side-dock');
+      const box = (await dock.boundingBox())!;
+      expect(box.x).toBeCloseTo(0, 0);
+      const ranked = page.locator('.park-list.is-ranked > li');
+      await expect.poll(() => ranked.first().locator('.park-name').textContent(), { timeout: 15_000 }).toBe('高端装备制造产业园');
+      await page.screenshot({ path: path.join(RESULTS, 'investor-phone.png') });
+      // A chain from the list: its available site is ranked; picking it selects it on the map, closes
+      // the drawer and opens its bottom sheet.
+      await page.locator('.explorer-filters select[name="chain"]').selectOption('electronic-info');
+      await expect.poll(() => page.locator('.explorer-filters input[name="q"]').inputValue()).toBe('');
+      const site = page.locator('.site-list [data-site-id="site-former-wistron"] .park-name-button');
+      await expect.poll(() => site.count(), { timeout: 15_000 }).toBe(1);
+      await site.click();
+      const sheet = page.locator('.feature-panel');
+      await expect.poll(() => sheet.getAttribute('data-feature-id')).toBe('site-former-wistron');
+      await expect.poll(async () => (await dock.boundingBox())?.x ?? -1000).toBeLessThan(-100);
+      await waitIdle(page);
+      const s = (await sheet.boundingBox())!;
+      expect(s.width).toBeCloseTo(390, 0);
+      expect(s.y + s.height).toBeCloseTo(844, 0);
+      await page.screenshot({ path: path.join(RESULTS, 'investor-phone-site.png') });
+      expect(external).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

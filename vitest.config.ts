@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Every API suite runs twice: against embedded PGlite and against a real PostgreSQL/PostGIS server.
@@ -5,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 const engines = ['pglite', 'postgres'] as const;
 
 export default defineConfig({
+  // Client modules tested in unit tests import the shared contract through the client's alias.
+  resolve: { alias: { '@contract': path.resolve(import.meta.dirname, 'contract') } },
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },

@@ -27,6 +27,7 @@ import { ogcRoutes } from './ogc/ogc.routes.js';
 import { tilesRoutes } from './tiles/tiles.routes.js';
 import { exportsRoutes } from './exports/exports.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
+import { pdfRoutes } from './pdf/pdf.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 
 // Online basemaps are opt-in; these are the only hosts the page may ever reach besides itself.
@@ -79,6 +80,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(matchRoutes(db));
   api.use(exportsRoutes(db));
   api.use(importsRoutes(db, auth));
+  api.use(pdfRoutes(db));
   api.use(apiNotFound);
   app.use('/api', api);
   app.use('/ogc', ogcRoutes(db));

@@ -697,6 +697,29 @@ node('node-cnooc-taizhou', '中海油气（泰州）', 'CNOOC Oil & Gas (Taizhou
 node('node-changqingshu', '常青树', 'Changqingshu (new materials)', chemAmid(0.6), 'enterprise', 'park-chemical', [Q.chemLeaders], PLACED, { chains: ['new-chemical-materials'] });
 node('node-haiyang-nylon', '海阳锦纶', 'Haiyang Nylon', chemAmid(0.8), 'enterprise', 'park-chemical', [Q.chemLeaders], PLACED, { chains: ['new-chemical-materials'] });
 
+// ---- 天禄湖, 凤栖湖, 龙窝湖: 002 names them (the 四湖 of the 中央湖链; 天禄湖 the core of the northern
+// area, 凤栖湖 the core of the southern area, east of the 扬子江 industrial-tourism area) but no source gives a
+// position or a size. They are drawn as points on the schematic lake chain, inside the area the text puts
+// them in, and checked against it; a polygon would invent an area.
+const d2l = (q: string): QuoteRef => ({ doc: '002', q });
+const lakeChain = layers.get('green-corridors')!.find((f) => f.id === 'green-lake-chain')! as Feature<LineString | MultiLineString>;
+const chainLine = (lakeChain.geometry.type === 'LineString' ? lakeChain : turf.lineString(lakeChain.geometry.coordinates[0])) as Feature<LineString>;
+const chainKm = turf.length(chainLine);
+const lakeOnChain = (id: string, zh: string, en: string, frac: number, zone: string | null, src: QuoteRef[], where: string) => {
+  const p = turf.along(chainLine, chainKm * frac).geometry.coordinates;
+  if (zone) {
+    const z = layers.get('structure')!.find((f) => f.id === zone)! as Feature<Polygon | MultiPolygon>;
+    if (!turf.booleanPointInPolygon(p, z)) throw new Error(`${id}: not inside ${zone}`);
+  }
+  add('nodes', id, turf.point(p).geometry, {
+    name_zh: zh, name_en: en, accuracy: 'schematic', parent: zone ?? 'gaogang', sources: cites(Q.lakeChain, d2l('四湖：天德湖、天禄湖、凤栖湖、龙窝湖'), ...src),
+    method: `Point on the schematic 中央湖链 (green-corridors) ${where}; 002 gives no position or size, so no lake outline is drawn.`, kind: 'lake',
+  });
+};
+lakeOnChain('lake-tianlu', '天禄湖', 'Tianlu Lake', 0.3, 'zone-north', [d2l('重点建设以天禄湖为核心的北部都市医药')], 'inside the northern area it is the core of');
+lakeOnChain('lake-fengqi', '凤栖湖', 'Fengqi Lake', 0.8, 'zone-south', [d2l('以凤栖湖为核心的南部滨江港城融合发展区'), d2l('建设环凤栖湖区域（扬子江工业旅游区东侧）的高港新城')], 'inside the southern area it is the core of');
+lakeOnChain('lake-longwo', '龙窝湖', 'Longwo Lake', 1, null, [d2l('龙窝湖湿地为代表')], "at its southern end in 口岸, where the 龙窝 community lies (reference README)");
+
 // ---- 004's big-health “2+4+N” layout: a symbol at each feature the text assigns a role
 // (双核, 四园, 关键平台节点, 特色旅游节点, 生态休闲观光带). Symbols sit on the features they stand for.
 const d4 = (q: string): QuoteRef => ({ doc: '004', q });

@@ -11,6 +11,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (the front-door wrappers).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
     // The client must not reach into the server: types come through contract/.
     files: ['client/**/*.{ts,tsx}'],
     rules: {

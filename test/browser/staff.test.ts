@@ -29,6 +29,8 @@ const RESULTS = path.resolve('test-results');
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 /** Created by test/support/browser-setup.ts on the suites' own database clone. */
 const EDITOR = { username: 'editor', password: 'editor-password-123' };
+/** Waits on writes and refetches: generous, the machine may be busy with other suites. */
+const SLOW = { timeout: 20_000 };
 /** client/src/components/history/history-panel.tsx DIFF_COLORS and edit/conflict-view.tsx CONFLICT_COLORS. */
 const DIFF_OLD: RGB = [0xd7, 0x19, 0x1c];
 const DIFF_NEW: RGB = [0x1a, 0x96, 0x41];
@@ -128,7 +130,7 @@ async function signIn(page: Page, who = EDITOR): Promise<void> {
   await page.locator('.sign-in-form input[name=username]').fill(who.username);
   await page.locator('.sign-in-form input[name=password]').fill(who.password);
   await page.locator('.sign-in-form button[type=submit]').click();
-  await expect.poll(() => page.locator('.account-name').textContent()).toContain(who.username);
+  await expect.poll(() => page.locator('.account-name').textContent(), SLOW).toContain(who.username);
 }
 
 /** Opens a feature from its layer's list in the layer panel. */
@@ -238,7 +240,7 @@ describe('staff tools in Chromium', () => {
       const v = vertices.sort((a, b) => b.x - a.x)[0];
       expect(v, 'a vertex of 口岸街道 is on the visible map').toBeTruthy();
       await drag(page, v.x, v.y, 40, 25);
-      await expect.poll(() => page.locator('.edit-session').getAttribute('data-dirty')).toBe('true');
+      await expect.poll(() => page.locator('.edit-session').getAttribute('data-dirty'), SLOW).toBe('true');
       const moved = (await editVertices(page)).find((w) => w.index === v.index)!;
       expect(Math.hypot(moved.x - (v.x + 40), moved.y - (v.y + 25))).toBeLessThan(3);
       const movedLngLat = await page.evaluate(({ x, y }) => {
@@ -250,7 +252,7 @@ describe('staff tools in Chromium', () => {
       await page.screenshot({ path: path.join(RESULTS, 'staff-edit-vertex.png') });
 
       await page.locator('.edit-session').getByRole('button', { name: '保存', exact: true }).click();
-      await expect.poll(() => page.locator('.tool-notice').textContent()).toContain(`第 ${startVersion + 1} 版`);
+      await expect.poll(() => page.locator('.tool-notice').textContent(), SLOW).toContain(`第 ${startVersion + 1} 版`);
       const after = (await getJson<FeatureDetail>('/api/features/kouan')).feature;
       expect(after.properties.version).toBe(startVersion + 1);
       // The vertex is where it was dropped (to a fraction of a pixel).
@@ -264,13 +266,14 @@ describe('staff tools in Chromium', () => {
             const fc = await src.getData();
             return JSON.stringify(fc.features.find((f) => f.properties?.fid === 'kouan')?.geometry);
           }),
+          SLOW,
         )
         .toBe(JSON.stringify(after.geometry));
 
       // History: the new version with who, what and the signed area change; diff of the last two.
       await page.locator('.selection-actions').getByRole('button', { name: '历史版本', exact: true }).click();
       const history = page.locator('.history-panel');
-      await expect.poll(() => history.getAttribute('data-versions')).toBe(String(startVersion + 1));
+      await expect.poll(() => history.getAttribute('data-versions'), SLOW).toBe(String(startVersion + 1));
       const newest = history.locator(`.version-item[data-version="${startVersion + 1}"]`);
       expect(await newest.textContent()).toContain('editor');
       expect(await newest.locator('.version-changes').textContent()).toContain('几何');
@@ -303,7 +306,7 @@ describe('staff tools in Chromium', () => {
       const outcome = history.locator('.staff-ok, .staff-error');
       await outcome.waitFor();
       expect(await outcome.textContent()).toBe(`已将第 ${startVersion} 版恢复为新的第 ${startVersion + 2} 版。`);
-      await expect.poll(() => history.getAttribute('data-versions')).toBe(String(startVersion + 2));
+      await expect.poll(() => history.getAttribute('data-versions'), SLOW).toBe(String(startVersion + 2));
       const reverted = (await getJson<FeatureDetail>('/api/features/kouan')).feature;
       expect(reverted.properties.version).toBe(startVersion + 2);
       expect(reverted.properties.area_km2).toBeCloseTo(before.properties.area_km2!, 6);
@@ -324,9 +327,11 @@ describe('staff tools in Chromium', () => {
 
   it('on a 412 shows both versions (table and two outline colours) and re-applies the edit on top', async () => {
     const { context, external } = await offlineContext(browser);
+    let restoreTo: number | null = null;
     try {
       const page = await openApp(context);
       const site = (await getJson<FeatureDetail>('/api/features/site-haiji')).feature;
+      restoreTo = site.properties.version;
       const sitesTitle = layers.find((l) => l.id === 'sites')!.title_zh;
       await signIn(page);
       await selectFromLayerList(page, sitesTitle, site.properties.name_zh);
@@ -350,7 +355,7 @@ describe('staff tools in Chromium', () => {
       const [p] = await toScreen(page, [(site.geometry as GeoJSON.Point).coordinates]);
       expect(p.onCanvas).toBe(true);
       await drag(page, p.x, p.y, 60, -30);
-      await expect.poll(() => page.locator('.edit-session').getAttribute('data-dirty')).toBe('true');
+      await expect.poll(() => page.locator('.edit-session').getAttribute('data-dirty'), SLOW).toBe('true');
       const status = site.properties.status === 'available' ? 'planned' : 'available';
       await page.locator('.edit-session select[name=status]').selectOption(status);
       await page.locator('.edit-session').getByRole('button', { name: '保存', exact: true }).click();
@@ -367,12 +372,57 @@ describe('staff tools in Chromium', () => {
       expect(countColor(shot, CONFLICT_CURRENT, 30), 'the current version drawn in purple').toBeGreaterThan(20);
 
       await conflict.getByRole('button', { name: '在当前版本上重新应用我的修改并保存' }).click();
-      await expect.poll(() => page.locator('.tool-notice').textContent()).toContain(`第 ${v0 + 2} 版`);
+      await expect.poll(() => page.locator('.tool-notice').textContent(), SLOW).toContain(`第 ${v0 + 2} 版`);
       const merged = (await getJson<FeatureDetail>('/api/features/site-haiji')).feature as AtlasFeature;
       expect(merged.properties.version).toBe(v0 + 2);
       expect(merged.properties.name_en, 'their change kept').toBe(theirName);
       expect(merged.properties.status, 'your change applied').toBe(status);
       expect(JSON.stringify(merged.geometry)).not.toBe(JSON.stringify(site.geometry));
+      expect(external).toEqual([]);
+    } finally {
+      await context.close();
+      // Put the site back as it was (other suites rank parks by their sites' status).
+      const now = (await getJson<FeatureDetail>('/api/features/site-haiji')).feature;
+      if (restoreTo !== null && now.properties.version !== restoreTo) {
+        const s = await apiSession();
+        const res = await fetch(`${baseUrl()}/api/features/site-haiji/revert`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, 'if-match': `"${now.properties.version}"` },
+          body: JSON.stringify({ version: restoreTo }),
+        });
+        expect(res.status).toBe(200);
+      }
+    }
+  });
+
+  it('shows PostGIS’s reason when a save would make the ring cross itself (422), and saves nothing', async () => {
+    const { context, external } = await offlineContext(browser);
+    try {
+      const page = await openApp(context);
+      const zone = (await getJson<FeatureDetail>('/api/features/zone-cmc-research')).feature;
+      const zonesTitle = layers.find((l) => l.id === 'zones')!.title_zh;
+      await signIn(page);
+      await selectFromLayerList(page, zonesTitle, zone.properties.name_zh);
+      await page.locator('.selection-actions').getByRole('button', { name: '编辑', exact: true }).click();
+      await page.locator(`.edit-session[data-version="${zone.properties.version}"]`).waitFor();
+      await fitTo(page, bbox(zone.geometry), { top: 200, bottom: 160, left: 480, right: 560 });
+      await expect.poll(async () => (await editVertices(page)).length).toBe(4);
+      // The rectangle's top-left corner dragged past its right side: a bow tie.
+      const vs = (await editVertices(page)).filter((w) => w.onCanvas);
+      const topLeft = [...vs].sort((a, b) => a.x + a.y - (b.x + b.y))[0];
+      const right = Math.max(...vs.map((w) => w.x));
+      await drag(page, topLeft.x, topLeft.y, right - topLeft.x + 60, 30);
+      await expect.poll(() => page.locator('.edit-session').getAttribute('data-dirty'), SLOW).toBe('true');
+      // Warned at once, before saving.
+      await expect.poll(() => page.locator('.edit-session .staff-warning').count(), SLOW).toBe(1);
+      await page.locator('.edit-session').getByRole('button', { name: '保存', exact: true }).click();
+      const error = page.locator('.edit-session .staff-error');
+      await error.waitFor();
+      expect(await error.textContent()).toMatch(/服务器拒绝了此几何：.*Self-intersection/);
+      await page.screenshot({ path: path.join(RESULTS, 'staff-invalid-geometry.png') });
+      expect((await getJson<FeatureDetail>('/api/features/zone-cmc-research')).feature.properties.version).toBe(zone.properties.version);
+      await page.locator('.edit-session').getByRole('button', { name: '取消', exact: true }).click();
+      await expect.poll(() => page.locator('.staff-sheet').count()).toBe(0);
       expect(external).toEqual([]);
     } finally {
       await context.close();
@@ -396,7 +446,7 @@ describe('staff tools in Chromium', () => {
       }
       await page.mouse.click(pts[0].x, pts[0].y);
       const readout = page.locator('.measure-readout');
-      await expect.poll(() => readout.getAttribute('data-state')).toBe('done');
+      await expect.poll(() => readout.getAttribute('data-state'), SLOW).toBe('done');
       const measuredKm2 = Number(await readout.getAttribute('data-area-m2')) / 1e6;
       const serverKm2 = feature.properties.area_km2!;
       expect(Math.abs(measuredKm2 / serverKm2 - 1), `measured ${measuredKm2} km² vs PostGIS ${serverKm2} km²`).toBeLessThan(0.001);
@@ -409,7 +459,7 @@ describe('staff tools in Chromium', () => {
       await page.mouse.click(pts[0].x, pts[0].y);
       await page.mouse.click(pts[1].x, pts[1].y);
       await page.mouse.click(pts[1].x, pts[1].y);
-      await expect.poll(() => readout.getAttribute('data-state')).toBe('done');
+      await expect.poll(() => readout.getAttribute('data-state'), SLOW).toBe('done');
       expect(Number(await readout.getAttribute('data-length-m'))).toBeGreaterThan(100);
       expect(external).toEqual([]);
     } finally {
@@ -457,22 +507,72 @@ describe('staff tools in Chromium', () => {
     }
   });
 
-  it('builds export downloads from a layer or a box drawn on the map', async () => {
+  it('exports a layer, features picked on the map, or a box drawn on the map, in EPSG:4549', async () => {
     const { context, external } = await offlineContext(browser);
     try {
       const page = await openApp(context);
+      const download = (dialog: ReturnType<Page['locator']>) => dialog.getByRole('link', { name: '下载' });
+      /** Fetches a download link the way the browser would and returns the export's headers. */
+      const fetchExport = async (href: string | null) => {
+        expect(href).toBeTruthy();
+        const res = await fetch(`${baseUrl()}${href}`);
+        expect(res.status, `GET ${href}`).toBe(200);
+        await res.arrayBuffer();
+        return { crs: res.headers.get('x-crs'), count: Number(res.headers.get('x-feature-count')) };
+      };
+
       await page.locator('.tool-dock').getByRole('button', { name: '导出' }).click();
       const dialog = page.locator('.export-dialog');
       await dialog.waitFor();
+
+      // A whole layer: GeoPackage in CGCS2000 / 3° Gauss–Krüger by default.
       await dialog.getByRole('radio', { name: '整个图层' }).check();
-      await dialog.locator('select').first().selectOption('parks');
-      const download = dialog.getByRole('link', { name: '下载' });
-      expect(await download.getAttribute('href')).toBe('/api/export?layer=parks&format=gpkg&crs=EPSG%3A4549');
+      await dialog.getByLabel('图层', { exact: true }).selectOption('parks');
+      const layerHref = await download(dialog).getAttribute('href');
+      expect(layerHref).toBe('/api/export?layer=parks&format=gpkg&crs=EPSG%3A4549');
+      const parks = layers.find((l) => l.id === 'parks')!;
+      expect(await fetchExport(layerHref)).toEqual({ crs: 'EPSG:4549', count: parks.feature_count });
+
+      // Features picked on the map: 口岸街道 clicked where nothing else is drawn over it.
+      const kouan = (await getJson<FeatureDetail>('/api/features/kouan')).feature;
+      await fitTo(page, bbox(kouan.geometry), { top: 200, bottom: 90, left: 380, right: 450 });
+      await dialog.getByRole('radio', { name: '在地图上点选的要素' }).check();
+      await dialog.getByRole('button', { name: '在地图上点选' }).click();
+      const spot = await page.evaluate(() => {
+        const map = window.__atlas!.map;
+        const r = map.getCanvas().getBoundingClientRect();
+        // Scan the canvas for a spot with only areas around it (no line or point to win the click), kouan's on top.
+        for (let y = 60; y < r.height - 60; y += 12) {
+          for (let x = 60; x < r.width - 60; x += 12) {
+            const hits = map.queryRenderedFeatures([[x - 6, y - 6], [x + 6, y + 6]]).filter((f) => f.source.startsWith('atlas:') && f.layer.type !== 'symbol');
+            const el = document.elementFromPoint(r.left + x, r.top + y);
+            if (hits.length > 0 && hits.every((f) => f.layer.type === 'fill') && hits[0].properties.fid === 'kouan' && el?.classList.contains('maplibregl-canvas')) {
+              return { x: r.left + x, y: r.top + y };
+            }
+          }
+        }
+        return null;
+      });
+      expect(spot, 'a clear spot inside 口岸街道').not.toBeNull();
+      await page.mouse.click(spot!.x, spot!.y);
+      await expect.poll(() => dialog.locator('.selection-list li').allTextContents(), SLOW).toEqual(['口岸街道×']);
+      const idsHref = await download(dialog).getAttribute('href');
+      expect(idsHref).toBe('/api/export?ids=kouan&format=gpkg&crs=EPSG%3A4549');
+      expect(await fetchExport(idsHref)).toEqual({ crs: 'EPSG:4549', count: 1 });
+      await dialog.getByRole('button', { name: '结束选择' }).click();
+
+      // A box drawn with two clicks, as GeoJSON in WGS84.
       await dialog.getByRole('radio', { name: '在地图上框选的范围' }).check();
+      await dialog.getByLabel('格式', { exact: true }).selectOption('geojson');
+      await dialog.getByLabel('坐标系', { exact: true }).selectOption('EPSG:4326');
       await dialog.getByRole('button', { name: '在地图上框选' }).click();
-      await page.mouse.click(600, 300);
-      await page.mouse.click(760, 420);
-      await expect.poll(() => download.getAttribute('href')).toMatch(/^\/api\/export\?bbox=119\.\d+%2C32\.\d+%2C119\.\d+%2C32\.\d+&format=gpkg&crs=EPSG%3A4549$/);
+      await page.mouse.click(spot!.x - 80, spot!.y - 60);
+      await page.mouse.click(spot!.x + 80, spot!.y + 60);
+      await expect.poll(() => download(dialog).getAttribute('href'), SLOW).toMatch(/^\/api\/export\?bbox=119\.\d+%2C32\.\d+%2C119\.\d+%2C32\.\d+&format=geojson&crs=EPSG%3A4326$/);
+      const boxExport = await fetchExport(await download(dialog).getAttribute('href'));
+      expect(boxExport.crs).toBe('EPSG:4326');
+      expect(boxExport.count).toBeGreaterThan(0);
+      await waitIdle(page);
       await page.screenshot({ path: path.join(RESULTS, 'staff-export.png') });
       expect(external).toEqual([]);
     } finally {

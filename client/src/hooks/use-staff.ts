@@ -23,6 +23,8 @@ export interface StaffApi {
   setTool: (tool: StaffTool) => void;
   /** Selects a feature as the app does (null clears the selection). */
   selectFeature: (featureId: string | null) => void;
+  /** Switches a layer on (a feature created in a hidden layer must be seen). */
+  showLayer: (layerId: string) => void;
   /** Puts a feature the server returned after a write into the caches and refetches its layer, detail and history. */
   afterWrite: (feature: AtlasFeature, alsoFeatures?: Array<string | null | undefined>) => Promise<void>;
   /** Shows a short message under the map toolbar (a save, a revert). */

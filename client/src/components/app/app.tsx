@@ -146,7 +146,7 @@ export function App() {
       {/* Document viewer, sources, data checks and chain cards, reachable from every citation. */}
       <SourcesProvider index={index} onSelectFeature={selectFromList} onShowLayer={showLayer}>
       {/* Sign-in, editing, history, measuring, coordinates and export (components/tools/staff-provider.tsx). */}
-      <StaffProvider map={atlas.map} ready={atlas.ready} layers={layers} index={index} selectedId={selectedId} onSelect={select} onMapBusy={setMapBusy}>
+      <StaffProvider map={atlas.map} ready={atlas.ready} layers={layers} index={index} selectedId={selectedId} onSelect={select} onShowLayer={showLayer} onMapBusy={setMapBusy}>
       <div className={`app${panelOpen ? ' panel-open' : ''}${selectedId ? ' feature-open' : ''}`}>
         <TitleBar panelId={DOCK_ID} panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((v) => !v)} />
         <MapView containerRef={containerRef} ready={atlas.ready} />

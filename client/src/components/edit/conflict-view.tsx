@@ -75,7 +75,8 @@ export function ConflictView({
     { key: 'parent_id', label: t.staff.parentLabel, mine: parentName(mineValues.parent_id), current: parentName(cp.parent_id), changed: patch.parent_id !== undefined },
   ];
   if (hasStatus(layer)) {
-    rows.push({ key: 'status', label: t.staff.statusLabel, mine: mineValues.status ?? '', current: typeof cp.status === 'string' ? cp.status : '', changed: patch.properties?.status !== undefined });
+    const statusText = (v: unknown) => (typeof v === 'string' && v ? (t.staff.siteStatus[v] ? `${t.staff.siteStatus[v]} (${v})` : v) : '—');
+    rows.push({ key: 'status', label: t.staff.statusLabel, mine: statusText(mineValues.status), current: statusText(cp.status), changed: patch.properties?.status !== undefined });
   }
   rows.push({ key: 'geometry', label: t.staff.geometryField, mine: measureText(lang, mine), current: measureText(lang, current.geometry), changed: patch.geometry !== undefined });
 

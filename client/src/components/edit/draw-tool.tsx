@@ -112,13 +112,14 @@ export function DrawTool() {
         staff.auth.csrfToken,
       );
       await staff.afterWrite(created, [values.parent_id]);
+      staff.showLayer(layer.id);
       staff.setTool(null);
       staff.selectFeature(created.id);
       staff.notify(t.staff.created(created.id));
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {
         const p = err.problem as InvalidGeometryProblem | null;
-        setError(`${t.staff.invalidGeometry} ${p?.reason ?? p?.detail ?? err.message}`);
+        setError(t.staff.invalidGeometry(p?.reason ?? p?.detail ?? err.message));
       } else if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
         staff.auth.refresh();
         setError(t.staff.sessionExpired);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { kinks } from '@turf/turf';
 import { TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode } from 'terra-draw';
 import type { AtlasFeature, FeaturePatch, InvalidGeometryProblem, VersionConflictProblem } from '@contract/api';
 import { useI18n } from '../../hooks/use-i18n';
@@ -38,14 +39,18 @@ const PART_STYLES = { fillColor: EDIT_COLOR, fillOpacity: 0.06, outlineColor: ED
 const LINE_STYLES = { lineStringColor: EDIT_COLOR, lineStringWidth: 3 } as const;
 const POINT_STYLES = { pointColor: EDIT_COLOR, pointWidth: 7, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } as const;
 
-/** Vertex editing: drag vertices, drag a midpoint to add one, right-click to delete; no whole-feature moves except points. */
+/**
+ * Vertex editing: drag vertices, drag a midpoint to add one, right-click to delete; no whole-feature
+ * moves except points. A vertex may be dragged across an edge: the form warns at once and the server's
+ * 422 says why, rather than the vertex silently refusing to follow the pointer.
+ */
 function editModes() {
   const vertices = { draggable: true, midpoints: { draggable: true }, deletable: true };
   return [
     new TerraDrawSelectMode({
       flags: {
-        polygon: { feature: { draggable: false, coordinates: vertices } },
-        linestring: { feature: { draggable: false, coordinates: vertices } },
+        polygon: { feature: { draggable: false, selfIntersectable: true, coordinates: vertices } },
+        linestring: { feature: { draggable: false, selfIntersectable: true, coordinates: vertices } },
         point: { feature: { draggable: true } },
       },
       // Keys must not delete a whole part, and a click beside the shape keeps it selected.
@@ -180,7 +185,7 @@ export function EditSession({ featureId }: { featureId: string }) {
         setOutcome({ kind: 'conflict', problem: err.problem as VersionConflictProblem, patch, mine });
       } else if (err instanceof ApiError && err.status === 422) {
         const problem = err.problem as InvalidGeometryProblem | null;
-        setOutcome({ kind: 'error', text: `${t.staff.invalidGeometry} ${problem?.reason ?? problem?.detail ?? err.message}` });
+        setOutcome({ kind: 'error', text: t.staff.invalidGeometry(problem?.reason ?? problem?.detail ?? err.message) });
       } else if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
         staff.auth.refresh();
         setOutcome({ kind: 'error', text: t.staff.sessionExpired });
@@ -228,6 +233,7 @@ export function EditSession({ featureId }: { featureId: string }) {
   }
 
   const kind = base?.geometry.type ?? '';
+  const crosses = !!geometry && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') && kinks(geometry).features.length > 0;
   const baseArea = typeof base?.properties.area_km2 === 'number' ? base.properties.area_km2 : null;
   return (
     <form className="edit-session" onSubmit={save} data-feature-id={featureId} data-version={base?.properties.version} data-dirty={dirty}>
@@ -252,6 +258,7 @@ export function EditSession({ featureId }: { featureId: string }) {
           {t.staff.resetGeometry}
         </button>
       </div>
+      {crosses && <p className="staff-warning" role="status">{t.staff.selfIntersects}</p>}
       {values && <AttributeForm values={values} onChange={setValues} layer={layer} selfId={featureId} index={staff.index} disabled={saving} />}
       {outcome?.kind === 'error' && <p className="staff-error" role="alert">{outcome.text}</p>}
       <div className="staff-actions">

@@ -1,7 +1,9 @@
 import { useEffect, useId, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { ExportCrs } from '@contract/api';
 import { useI18n } from '../../hooks/use-i18n';
+import { useMapControl } from '../../hooks/use-map-control';
 import { CRS_CHOICES, asWgs84, coordinateText, type LngLatWgs84 } from '../../lib/projections';
 
 const CRS_STORAGE = 'atlas.coordinateCrs';
@@ -21,6 +23,8 @@ export function CoordinateReadout({ map }: { map: MapLibreMap | null }) {
   const [crs, setCrs] = useState<ExportCrs>(storedCrs);
   const [at, setAt] = useState<LngLatWgs84 | null>(null);
   const selectId = useId();
+  // Beside the scale bar, in the corner the app keeps clear of the layer panel.
+  const host = useMapControl(map, 'bottom-left', 'staff-ctrl');
 
   useEffect(() => {
     if (!map) return;
@@ -60,7 +64,8 @@ export function CoordinateReadout({ map }: { map: MapLibreMap | null }) {
   };
 
   const text = at ? coordinateText(at, crs) : null;
-  return (
+  if (!host) return null;
+  return createPortal(
     <div className="coord-readout" data-crs={crs}>
       <label htmlFor={selectId} className="visually-hidden">{t.staff.coordinateSystem}</label>
       <select id={selectId} value={crs} onChange={(e) => change(e.target.value as ExportCrs)} title={t.staff.crsTips[crs]}>
@@ -88,6 +93,7 @@ export function CoordinateReadout({ map }: { map: MapLibreMap | null }) {
           <span className="muted">{t.staff.pointerOffMap}</span>
         )}
       </output>
-    </div>
+    </div>,
+    host,
   );
 }

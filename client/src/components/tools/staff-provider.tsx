@@ -26,6 +26,8 @@ export interface StaffProviderProps {
   index: Map<string, IndexedFeature>;
   selectedId: string | null;
   onSelect: (featureId: string | null) => void;
+  /** Switches a layer on. */
+  onShowLayer: (layerId: string) => void;
   /** Told whether a tool owns map clicks now, so the app stops picking features meanwhile. */
   onMapBusy: (busy: boolean) => void;
   children: ReactNode;
@@ -39,7 +41,7 @@ const CLICK_TOOLS = new Set(['edit', 'draw', 'measure']);
  * has the map and the side sheet it works in, and gives the title bar and the feature panel one
  * way to start them through StaffContext.
  */
-export function StaffProvider({ map, ready, layers, index, selectedId, onSelect, onMapBusy, children }: StaffProviderProps) {
+export function StaffProvider({ map, ready, layers, index, selectedId, onSelect, onShowLayer, onMapBusy, children }: StaffProviderProps) {
   const { lang, t } = useI18n();
   const auth = useAuth();
   const queryClient = useQueryClient();
@@ -86,8 +88,8 @@ export function StaffProvider({ map, ready, layers, index, selectedId, onSelect,
   );
 
   const api = useMemo<StaffApi>(
-    () => ({ auth, map: ready ? map : null, layers, index, tool, setTool, selectFeature: onSelect, afterWrite, notify }),
-    [auth, ready, map, layers, index, tool, onSelect, afterWrite, notify],
+    () => ({ auth, map: ready ? map : null, layers, index, tool, setTool, selectFeature: onSelect, showLayer: onShowLayer, afterWrite, notify }),
+    [auth, ready, map, layers, index, tool, onSelect, onShowLayer, afterWrite, notify],
   );
 
   const featureName = (id: string) => {

@@ -1,4 +1,6 @@
+import { createPortal } from 'react-dom';
 import { useI18n } from '../../hooks/use-i18n';
+import { useMapControl } from '../../hooks/use-map-control';
 import { useStaff, type StaffTool } from '../../hooks/use-staff';
 import { pick } from '../../lib/i18n';
 import { FeatureStaffActions } from '../edit/feature-staff-actions';
@@ -11,12 +13,14 @@ import { MeasureTool } from './measure-tool';
 export function ToolDock({ notice, selectedId }: { notice: string | null; selectedId: string | null }) {
   const { lang, t } = useI18n();
   const staff = useStaff();
-  if (!staff) return null;
+  // A control in the map's top-left corner, which the app keeps beside the layer panel.
+  const host = useMapControl(staff?.map ?? null, 'top-left', 'staff-ctrl');
+  if (!staff || !host) return null;
   const { tool, setTool, auth } = staff;
   const toggle = (next: NonNullable<StaffTool>, on: boolean) => setTool(on ? null : next);
   const measuring = tool?.kind === 'measure' ? tool.shape : null;
   const selected = selectedId ? staff.index.get(selectedId)?.feature : undefined;
-  return (
+  return createPortal(
     <div className="tool-dock" role="toolbar" aria-label={t.staff.tools}>
       <div className="tool-buttons">
         <button type="button" className="tool-button" aria-pressed={measuring === 'line'} onClick={() => toggle({ kind: 'measure', shape: 'line' }, measuring === 'line')}>
@@ -54,6 +58,7 @@ export function ToolDock({ notice, selectedId }: { notice: string | null; select
       )}
       {measuring && <MeasureTool key={measuring} shape={measuring} />}
       {notice && <p className="tool-notice" role="status">{notice}</p>}
-    </div>
+    </div>,
+    host,
   );
 }

@@ -180,6 +180,10 @@ describe('investor views in Chromium', () => {
       await expect.poll(() => targets.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       // Every target carries a data-as-of stamp; the figures of 000 are as of its base year 2025.
       const docs = await getJson<Array<{ id: string; as_of_year: number | null }>>('/api/documents');
+      // Stamps need /api/documents (the stamp's year is the cited document's); wait until every target has one.
+      await expect
+        .poll(async () => (await profile.locator('.profile-targets .inv-figure .as-of-stamp').count()) === (await targets.count()), { timeout: 15_000 })
+        .toBe(true);
       const n = await targets.count();
       for (let i = 0; i < n; i++) {
         const stamp = targets.nth(i).locator('.as-of-stamp');

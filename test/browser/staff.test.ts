@@ -1,18 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { bbox } from '@turf/turf';
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AtlasFeature, FeatureDetail, HistoryEntry, LayerInfo } from '../../contract/api';
-
-declare global {
-  interface Window {
-    /** Debug handle the client sets (client/src/hooks/use-atlas-map.ts). */
-    __atlas?: { map: MapLibreMap; layersReady: boolean };
-  }
-}
+import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext } from './support';
 
 /*
  * Planning staff in a real Chromium against the browser suites' server (test/support/browser-setup.ts,
@@ -21,12 +14,6 @@ declare global {
  * measured on the map matches PostGIS; the EPSG:4549 readout matches cs2cs; the export link.
  */
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const RESULTS = path.resolve('test-results');
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 /** Created by test/support/browser-setup.ts on the suites' own database clone. */
 const EDITOR = { username: 'editor', password: 'editor-password-123' };
 /** Waits on writes and refetches: generous, the machine may be busy with other suites. */
@@ -39,41 +26,9 @@ const CONFLICT_CURRENT: RGB = [0x5e, 0x3c, 0x99];
 
 type RGB = [number, number, number];
 
-function baseUrl(): string {
-  const url = process.env.ATLAS_URL || inject('atlasUrl');
-  if (!url) throw new Error('ATLAS_URL is not set and no atlasUrl was provided: start the server and set ATLAS_URL.');
-  return url.replace(/\/$/, '');
-}
 
-async function getJson<T>(p: string): Promise<T> {
-  const res = await fetch(`${baseUrl()}${p}`);
-  if (!res.ok) throw new Error(`GET ${p}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
 
 /** A context that lets only local requests through and records every other one it refuses. */
-async function offlineContext(browser: Browser, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
-  const external: string[] = [];
-  const isLocal = (u: string) => {
-    if (u.startsWith('data:') || u.startsWith('blob:')) return true;
-    try {
-      return LOCAL_HOSTS.has(new URL(u).hostname);
-    } catch {
-      return false;
-    }
-  };
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (isLocal(u)) return route.continue();
-    external.push(u);
-    return route.abort('blockedbyclient');
-  });
-  context.on('request', (r) => {
-    if (!isLocal(r.url()) && !external.includes(r.url())) external.push(r.url());
-  });
-  return { context, external };
-}
 
 /** Opens the app and waits until every layer is on the map and the map has gone idle. */
 async function openApp(context: BrowserContext): Promise<Page> {

@@ -16,7 +16,8 @@ export default defineConfig({
     alias: { '@contract': here('../contract') },
   },
   build: {
-    outDir: here('../dist/client'),
+    // ATLAS_CLIENT_DIR lets parallel checkouts/builds use their own output (test/support/browser-setup.ts reads it too).
+    outDir: process.env.ATLAS_CLIENT_DIR ?? here('../dist/client'),
     emptyOutDir: true,
     // The maplibre worker is its own module file; keep sourcemaps off so dist stays small.
     sourcemap: false,

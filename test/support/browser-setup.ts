@@ -17,7 +17,7 @@ const BROWSER_EDITOR = { username: 'editor', password: 'editor-password-123' } a
 
 /** Serves the built client and the API over a clone of the template, for the browser suites. */
 export default async function setup(project: TestProject) {
-  const clientDir = path.resolve('dist/client');
+  const clientDir = path.resolve(process.env.ATLAS_CLIENT_DIR ?? 'dist/client');
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
     throw new Error('dist/client is missing: build the client first (npm test does: vite build --config client/vite.config.ts).');
   }

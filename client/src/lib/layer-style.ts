@@ -5,6 +5,7 @@ import type {
   LayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Accuracy, GeometryKind, LayerInfo, LayerStyle, Theme } from '@contract/api';
+import { HIGHLIGHT_COLOR, SCHEMATIC_DASH, darken, hatchOpacity, outlineWidth } from '@contract/map-style';
 import { nameField, type Lang } from './i18n';
 
 /*
@@ -16,35 +17,9 @@ import { nameField, type Lang } from './i18n';
 /** The font stack of every label; it must be a real CSS family because MapLibre draws CJK with it. */
 export const LABEL_FONT = 'Noto Sans SC';
 
-/** Map background: a plain paper tone, because the basemap is drawn from the project's own layers. */
-export const BACKGROUND_COLOR = '#f4f3ef';
-
-/** Colour of hover/selection outlines. */
-export const HIGHLIGHT_COLOR = '#0f2a3d';
-
-/** Line dash, in line widths, used for every schematic outline and line. */
-export const SCHEMATIC_DASH: [number, number] = [3, 2];
-
-/**
- * Outline width (px) of a polygon by accuracy, from the layer's lineWidth: surveyed thick, digitised
- * thin, schematic at the base width but dashed.
- */
-export function outlineWidth(accuracy: Accuracy, base = 1.5): number {
-  if (accuracy === 'surveyed') return base + 1.2;
-  if (accuracy === 'digitised') return Math.max(0.8, base * 0.6);
-  return base;
-}
-
-/**
- * Opacity of the schematic hatch: it stands in for the fill, so it follows the layer's fillOpacity
- * (an outline-only layer gets no hatch) and stays low so labels and layers below remain legible.
- */
-export function hatchOpacity(fillOpacity: number): number {
-  return Math.min(0.55, fillOpacity * 2);
-}
-
-/** Hatch tile: spacing and stroke of the diagonal lines, in CSS px; shared by the map image and the legend SVG. */
-export const HATCH = { size: 8, stroke: 1.4 } as const;
+// How accuracy looks (widths, dashes, hatching) and the colour helpers are shared with the printed
+// map through the contract, so the PDF cannot drift from the screen.
+export { BACKGROUND_COLOR, HATCH, HIGHLIGHT_COLOR, SCHEMATIC_DASH, darken, hatchOpacity, outlineWidth, parseHex } from '@contract/map-style';
 
 /** Per-layer user controls that change paint or layout but never the set of layers. */
 export interface LayerControl {
@@ -111,20 +86,6 @@ export function labelSourceIdFor(layerId: string): string {
 /** The map image name of a hatch tile in a colour. */
 export function hatchImageName(color: string): string {
   return `atlas-hatch-${color.replace(/[^0-9a-z]/gi, '').toLowerCase()}`;
-}
-
-/** Parses #rgb / #rrggbb; unknown input falls back to grey so a bad style never breaks the map. */
-export function parseHex(color: string): [number, number, number] {
-  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
-  if (!m) return [128, 128, 128];
-  const hex = m[1].length === 3 ? m[1].split('').map((c) => c + c).join('') : m[1];
-  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-}
-
-/** Mixes a colour towards black by `amount` (0–1); outlines are a darker shade of their fill. */
-export function darken(color: string, amount = 0.3): string {
-  const rgb = parseHex(color).map((c) => Math.round(c * (1 - amount)));
-  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
 const POLYGON_TYPES: ExpressionSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];

@@ -1,62 +1,18 @@
 /*
- * How a class of feature looks on paper. The numbers are those of the web map
- * (client/src/lib/layer-style.ts: SCHEMATIC_DASH, outlineWidth, hatchOpacity, HATCH, darken,
- * BACKGROUND_COLOR) so a printed map reads like the screen; widths are CSS px, converted to points
- * at 96 dpi where they are drawn. The client cannot be imported from the server, so they are
- * repeated here; moving both to contract/ would make them one.
+ * How a class of feature looks on paper. The numbers and colour helpers are the web map's, shared
+ * through contract/map-style.ts so a printed map reads like the screen; widths are CSS px,
+ * converted to points at 96 dpi where they are drawn.
  */
+import { darken, hatchOpacity, outlineWidth, parseHex } from '../../../contract/map-style.js';
+export { HATCH, HIGHLIGHT_COLOR, SCHEMATIC_DASH, darken, hatchOpacity, outlineWidth, parseHex } from '../../../contract/map-style.js';
+export { BACKGROUND_COLOR as MAP_BACKGROUND } from '../../../contract/map-style.js';
 
-export type Accuracy = 'surveyed' | 'digitised' | 'schematic';
-export type GeometryKind = 'polygon' | 'line' | 'point';
-
-/** A layer's style hints as stored in layers.style. */
-export interface LayerStyle {
-  color: string;
-  fillOpacity?: number;
-  lineWidth?: number;
-  featureColors?: Record<string, string>;
-  labels?: boolean;
-  visible?: boolean;
-}
-
-/** Map background: the web map's plain paper tone. */
-export const MAP_BACKGROUND = '#f4f3ef';
-/** Colour of selection outlines. */
-export const HIGHLIGHT_COLOR = '#0f2a3d';
-/** Line dash in line widths for every schematic outline and line. */
-export const SCHEMATIC_DASH: [number, number] = [3, 2];
-/** Hatch spacing and stroke of schematic polygons, CSS px. */
-export const HATCH = { size: 8, stroke: 1.4 } as const;
-
-/** Outline width (px) by accuracy: surveyed thick, digitised thin, schematic at the base width but dashed. */
-export function outlineWidth(accuracy: Accuracy, base = 1.5): number {
-  if (accuracy === 'surveyed') return base + 1.2;
-  if (accuracy === 'digitised') return Math.max(0.8, base * 0.6);
-  return base;
-}
-
-/** Opacity of the schematic hatch: follows the fill opacity, capped so what lies below stays legible. */
-export function hatchOpacity(fillOpacity: number): number {
-  return Math.min(0.55, fillOpacity * 2);
-}
-
-/** Parses #rgb / #rrggbb; anything else is grey so a bad style never breaks a print. */
-export function parseHex(color: string): [number, number, number] {
-  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
-  if (!m) return [128, 128, 128];
-  const hex = m[1].length === 3 ? m[1].split('').map((c) => c + c).join('') : m[1];
-  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-}
+export type { Accuracy, GeometryKind, LayerStyle } from '../../../contract/api.js';
+import type { Accuracy, GeometryKind, LayerStyle } from '../../../contract/api.js';
 
 /** A colour as #rrggbb (pdfkit accepts only well-formed colours). */
 export function normaliseHex(color: string): string {
   return `#${parseHex(color).map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
-
-/** Mixes a colour towards black by `amount` (0–1); outlines are a darker shade of their fill. */
-export function darken(color: string, amount = 0.3): string {
-  const rgb = parseHex(color).map((c) => Math.round(c * (1 - amount)));
-  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** The colour of one feature: its per-feature override, else the layer's colour. */

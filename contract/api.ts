@@ -256,6 +256,55 @@ export interface MatchPark {
   parts: MatchScorePart[];
 }
 
+/** A site's status as the documents (and staff) give it. */
+export type SiteStatus = 'available' | 'reserved' | 'occupied' | 'planned';
+
+/**
+ * A site's area, never invented: PostGIS measures the site's own polygon, or the polygon it references
+ * (a site drawn as a point inside a mapped zone); a document may also state one (a cited figure).
+ */
+export interface SiteArea {
+  /** The area filters and the match score use: computed_km2, else the stated value, else null. */
+  km2: number | null;
+  basis: 'computed' | 'stated' | null;
+  /** Area of the polygon on the geography (km²), or null when there is no polygon to measure. */
+  computed_km2: number | null;
+  /** The feature whose polygon was measured: the site itself or the one it references. */
+  computed_from: string | null;
+  /** That polygon's accuracy (a schematic polygon gives a schematic area). */
+  computed_accuracy: Accuracy | null;
+  /** The area a document states, with its quote, or null. */
+  stated: Figure | null;
+  /** Why km2 is null (“area not stated in the documents …”), else null. */
+  reason_zh: string | null;
+  reason_en: string | null;
+}
+
+/** One site of GET /api/sites. */
+export interface SiteInfo {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** The park it belongs to (through a zone if its parent is one). */
+  park_id: string | null;
+  status: SiteStatus | null;
+  land_use: string | null;
+  accuracy: Accuracy;
+  chains: string[];
+  area: SiteArea;
+}
+
+/**
+ * GET /api/sites?status=available,planned&min_area_km2=0.5. `sites` pass every filter; with a minimum
+ * area set, sites that pass the status filter but whose area is unknown are listed in `unknown_area`
+ * rather than silently dropped (empty when no minimum is set).
+ */
+export interface SitesResult {
+  filters: { status: SiteStatus[]; min_area_km2: number | null };
+  sites: SiteInfo[];
+  unknown_area: SiteInfo[];
+}
+
 /** A site ranked by GET /api/match, with the reasons for its score. */
 export interface MatchSite {
   id: string;
@@ -263,7 +312,9 @@ export interface MatchSite {
   name_en: string;
   park_id: string | null;
   status: string | null;
+  /** Same as area.km2. */
   area_km2: number | null;
+  area: SiteArea;
   score: number;
   reasons_zh: string[];
   reasons_en: string[];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchResult } from '../../server/src/match/match.service.js';
+import type { SitesResult } from '../../contract/api.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 let app: TestApp;
@@ -48,5 +49,74 @@ describe('chain-aware matching', () => {
   it('rejects a request without chain or q, and a bad chain id', async () => {
     expect((await fetch(`${app.url}/api/match`)).status).toBe(400);
     expect((await fetch(`${app.url}/api/match?chain=DROP%20TABLE`)).status).toBe(400);
+  });
+});
+
+const sites = async (qs: string) => {
+  const res = await fetch(`${app.url}/api/sites${qs}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as SitesResult;
+};
+
+describe('site areas and filters', () => {
+  it('measures a site on the polygon it references and quotes the stated area; others get null and a reason', async () => {
+    const all = await sites('');
+    expect(all.sites.map((s) => s.id).sort()).toEqual(['site-former-wistron', 'site-haiji', 'site-longfengtang', 'site-shengsen', 'site-southwest']);
+    expect(all.unknown_area).toEqual([]);
+    const sw = all.sites.find((s) => s.id === 'site-southwest')!;
+    expect(sw.park_id).toBe('park-biomed');
+    expect(sw.status).toBe('planned');
+    // PostGIS on zone-southwest (schematic, drawn to the stated size): within 1 % of 3.29 km².
+    expect(sw.area.basis).toBe('computed');
+    expect(sw.area.computed_from).toBe('zone-southwest');
+    expect(sw.area.computed_accuracy).toBe('schematic');
+    expect(Math.abs(sw.area.computed_km2! - 3.29) / 3.29).toBeLessThan(0.01);
+    expect(sw.area.km2).toBe(sw.area.computed_km2);
+    expect(sw.area.stated?.value).toBe(3.29);
+    expect(sw.area.stated?.unit).toBe('km²');
+    expect(sw.area.stated?.citation.document_id).toBe('000');
+    expect(sw.area.stated?.citation.quote).toContain('3.29平方公里的西南片区');
+    expect(sw.area.reason_en).toBeNull();
+    // The other four are points the documents give no area for: null, with the reason, never a number.
+    for (const s of all.sites.filter((x) => x.id !== 'site-southwest')) {
+      expect(s.area).toMatchObject({ km2: null, basis: null, computed_km2: null, computed_from: null, stated: null });
+      expect(s.area.reason_en).toMatch(/^Area not stated in the documents/);
+      expect(s.area.reason_zh).toMatch(/^文件未写明面积/);
+    }
+  });
+
+  it('filters by status and minimum area, listing unknown areas apart instead of dropping them', async () => {
+    const reserved = await sites('?status=reserved');
+    expect(reserved.sites.map((s) => s.id)).toEqual(['site-haiji', 'site-longfengtang', 'site-shengsen']);
+    const open = await sites('?status=available,planned&min_area_km2=1');
+    expect(open.filters).toEqual({ status: ['available', 'planned'], min_area_km2: 1 });
+    expect(open.sites.map((s) => s.id)).toEqual(['site-southwest']);
+    expect(open.unknown_area.map((s) => s.id)).toEqual(['site-former-wistron']);
+    const big = await sites('?min_area_km2=5');
+    expect(big.sites).toEqual([]);
+    expect(big.unknown_area).toHaveLength(4);
+    expect((await sites('?status=occupied')).sites).toEqual([]);
+  });
+
+  it('rejects a bad status or minimum area with a problem document', async () => {
+    for (const qs of ['?status=sold', '?min_area_km2=-1', '?min_area_km2=abc', '?min_area_km2=', '?status=available&status=planned']) {
+      const res = await fetch(`${app.url}/api/sites${qs}`);
+      expect(res.status, qs).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+
+  it('scores land with the same areas: 西南片区 counts for the biomed park, unknown areas are said, not counted', async () => {
+    const [r, all] = await Promise.all([match('chain=biopharma'), sites('?status=available,planned')]);
+    const known = all.sites.filter((s) => s.park_id === 'park-biomed' && s.area.km2 !== null).reduce((n, s) => n + s.area.km2!, 0);
+    const biomed = r.parks.find((p) => p.park_id === 'park-biomed')!;
+    const land = biomed.parts.find((p) => p.part === 'land')!;
+    expect(land.detail_en).toContain(`${known.toFixed(2)} km²`);
+    expect(land.points).toBe(r.weights.land); // the only park with open land of known area
+    const electronics = r.parks.find((p) => p.park_id === 'park-electronics')!.parts.find((p) => p.part === 'land')!;
+    expect(electronics.points).toBe(0);
+    expect(electronics.detail_en).toContain('1 more with an area the documents do not state');
+    const site = r.sites.find((s) => s.id === 'site-southwest')!;
+    expect(site.area_km2).toBe(all.sites.find((s) => s.id === 'site-southwest')!.area.km2);
   });
 });

@@ -1,10 +1,10 @@
 import type { Queryable } from '../db/database.js';
 import { sqlFile } from '../db/sql.js';
-import type { Citation } from '../../../contract/api.js';
+import type { Citation, SiteArea, SiteInfo } from '../../../contract/api.js';
+import { allSites, OPEN_STATUSES } from './sites.service.js';
 
 const evidenceSql = sqlFile(import.meta.url, 'match-evidence.sql');
 const chainsSql = sqlFile(import.meta.url, 'match-chains.sql');
-const sitesSql = sqlFile(import.meta.url, 'match-sites.sql');
 
 /** The score's weights: shown to the user with every result, so the ranking is never a black box. */
 export const WEIGHTS = { focus: 40, leaders: 25, land: 20, growth: 15 } as const;
@@ -25,8 +25,6 @@ interface Evidence {
   park_id: string;
   name_zh: string;
   name_en: string;
-  available_km2: number;
-  available_sites: number;
   links: Array<{ chain_id: string; role: string; citation: Citation | null }>;
   leader_nodes: Array<{ id: string; name_zh: string; name_en: string; chains: string[] }>;
 }
@@ -66,6 +64,7 @@ export interface SiteMatch {
   park_id: string | null;
   status: string | null;
   area_km2: number | null;
+  area: SiteArea;
   score: number;
   reasons_en: string[];
   reasons_zh: string[];
@@ -128,7 +127,14 @@ export async function match(db: Queryable, query: { chain: string | null; q: str
 
   const ids = hits.map((h) => h.id);
   const evidence = JSON.parse((await db.query<{ body: string }>(evidenceSql, [ids])).rows[0].body) as Evidence[];
-  const maxLand = Math.max(0, ...evidence.map((e) => Number(e.available_km2)));
+  // Land: the open (available or planned) sites of each park, with the same area GET /api/sites reports.
+  const siteList = await allSites(db);
+  const landOf = (parkId: string) => {
+    const open = siteList.filter((s) => s.park_id === parkId && s.status !== null && OPEN_STATUSES.includes(s.status));
+    const known = open.filter((s) => s.area.km2 !== null);
+    return { km2: known.reduce((sum, s) => sum + (s.area.km2 ?? 0), 0), known: known.length, unknown: open.length - known.length };
+  };
+  const maxLand = Math.max(0, ...evidence.map((e) => landOf(e.park_id).km2));
   const gaps = hits.map((h) => (h.target_2030 ?? 0) - (h.revenue_2024 ?? 0));
   const maxGap = Math.max(0, ...gaps);
 
@@ -138,7 +144,10 @@ export async function match(db: Queryable, query: { chain: string | null; q: str
       const focus = e.links.filter((l) => l.chain_id === h.id && l.role === 'focus');
       const leaderLinks = e.links.filter((l) => l.chain_id === h.id && l.role === 'leader');
       const leaderNodes = e.leader_nodes.filter((n) => n.chains.includes(h.id));
-      const land = Number(e.available_km2);
+      const lands = landOf(e.park_id);
+      const land = lands.km2;
+      const unknownZh = lands.unknown ? `；另有 ${lands.unknown} 宗面积文件未写明，未计入` : '';
+      const unknownEn = lands.unknown ? `; ${lands.unknown} more with an area the documents do not state, not counted` : '';
       const gap = gaps[i];
       const cites = (ls: typeof focus) => ls.map((l) => l.citation).filter((c): c is Citation => c !== null);
       const parts: ScorePart[] = [
@@ -154,8 +163,8 @@ export async function match(db: Queryable, query: { chain: string | null; q: str
         },
         {
           part: 'land', max: WEIGHTS.land, points: maxLand > 0 ? round((WEIGHTS.land * land) / maxLand) : 0, citations: [],
-          detail_zh: `可用地块 ${e.available_sites} 宗，${land.toFixed(2)} 平方公里（PostGIS 计算）`,
-          detail_en: `${e.available_sites} available site(s), ${land.toFixed(2)} km² (computed by PostGIS)`,
+          detail_zh: `可用或规划地块 ${lands.known} 宗，${land.toFixed(2)} 平方公里（PostGIS 按示意范围计算）${unknownZh}`,
+          detail_en: `${lands.known} available or planned site(s) of known area, ${land.toFixed(2)} km² (computed by PostGIS on schematic polygons)${unknownEn}`,
         },
         {
           part: 'growth', max: WEIGHTS.growth, points: maxGap > 0 && focus.length ? round((WEIGHTS.growth * gap) / maxGap) : 0, citations: [],
@@ -173,15 +182,15 @@ export async function match(db: Queryable, query: { chain: string | null; q: str
 
   const parkScore = new Map(parks.map((p) => [p.park_id, p.score]));
   const statusWeight: Record<string, number> = { available: 1, planned: 0.6, reserved: 0.3, occupied: 0 };
-  const sites = (await db.query<{ id: string; name_zh: string; name_en: string; parent_id: string | null; status: string | null; area_km2: number | null; chains: string[] }>(sitesSql)).rows
-    .map((s) => {
+  const sites: SiteMatch[] = siteList
+    .map((s: SiteInfo) => {
       const suits = s.chains.some((c) => ids.includes(c));
       const sw = statusWeight[s.status ?? ''] ?? 0;
-      const score = round(sw * ((parkScore.get(s.parent_id ?? '') ?? 0) + (suits ? 20 : 0)));
+      const score = round(sw * ((parkScore.get(s.park_id ?? '') ?? 0) + (suits ? 20 : 0)));
       return {
-        id: s.id, name_zh: s.name_zh, name_en: s.name_en, park_id: s.parent_id, status: s.status, area_km2: s.area_km2, score,
-        reasons_en: [`status ${s.status ?? 'unknown'} (×${sw})`, `park score ${parkScore.get(s.parent_id ?? '') ?? 0}`, ...(suits ? ['listed as suitable for this chain (+20)'] : [])],
-        reasons_zh: [`状态：${s.status ?? '未知'}（×${sw}）`, `所在园区得分 ${parkScore.get(s.parent_id ?? '') ?? 0}`, ...(suits ? ['文件列为适合该链（+20）'] : [])],
+        id: s.id, name_zh: s.name_zh, name_en: s.name_en, park_id: s.park_id, status: s.status, area_km2: s.area.km2, area: s.area, score,
+        reasons_en: [`status ${s.status ?? 'unknown'} (×${sw})`, `park score ${parkScore.get(s.park_id ?? '') ?? 0}`, ...(suits ? ['listed as suitable for this chain (+20)'] : [])],
+        reasons_zh: [`状态：${s.status ?? '未知'}（×${sw}）`, `所在园区得分 ${parkScore.get(s.park_id ?? '') ?? 0}`, ...(suits ? ['文件列为适合该链（+20）'] : [])],
       };
     })
     .filter((s) => s.score > 0)

@@ -4,7 +4,8 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from './db/database.js';
+import { reads, readsFromReplica, type Database } from './db/database.js';
+import { CacheInvalidation } from './tiles/invalidation.js';
 import { LayersRepository } from './layers/layers.repository.js';
 import { LayersService } from './layers/layers.service.js';
 import { layersRoutes } from './layers/layers.routes.js';
@@ -27,8 +28,12 @@ import { ogcRoutes } from './ogc/ogc.routes.js';
 import { tilesRoutes } from './tiles/tiles.routes.js';
 import { exportsRoutes } from './exports/exports.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
+import { compareRoutes } from './compare/compare.routes.js';
 import { pdfRoutes } from './pdf/pdf.routes.js';
+import { portableRoutes } from './portable/portable.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
+import { defaultWriteLimit, writeRateLimit, type WriteLimit } from './http/rate-limit.js';
+import { SESSION_COOKIE } from './auth/auth.service.js';
 
 // Online basemaps are opt-in; these are the only hosts the page may ever reach besides itself.
 const ONLINE_TILES = ['https://*.tianditu.gov.cn', 'https://tile.openstreetmap.org'];
@@ -50,6 +55,10 @@ export const CSP = {
 export interface AppOptions {
   /** The built client to serve at /, if it exists. */
   clientDir?: string;
+  /** The built portable presenter (client/portable); default `<clientDir>/portable`. */
+  portableDir?: string;
+  /** Writes per window per session (or IP); default ATLAS_WRITE_LIMIT per minute (see http/rate-limit.ts). */
+  writeLimit?: WriteLimit;
 }
 
 /** Builds the Express app: API under /api, the built client everywhere else. */
@@ -60,17 +69,25 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: CSP }, crossOriginEmbedderPolicy: false }));
   // Vector tiles are not marked compressible by mime-db, but protobuf gzips well.
   app.use(compression({ threshold: 1024, filter: (req, res) => /vnd\.mapbox-vector-tile/.test(String(res.getHeader('Content-Type'))) || compression.filter(req, res) }));
+  // With DATABASE_READ_URL, only anonymous GET/HEAD requests read from the replica (see docs/scaling.md).
+  app.use((req, _res, next) => reads.run({ replica: readsFromReplica(req.method, req.headers.cookie, SESSION_COOKIE) }, next));
+  // Data-version NOTIFYs from any instance drop this instance's layer and tile caches.
+  const invalidation = new CacheInvalidation(db);
+  app.locals.invalidation = invalidation;
 
   const auth = new AuthService(db);
   const api = express.Router();
   api.use(express.json({ limit: '25mb' }));
   api.use(cookieParser());
   api.use(auth.attach);
+  api.use(writeRateLimit(opts.writeLimit ?? defaultWriteLimit(), SESSION_COOKIE));
   api.use(healthRoutes(db));
   api.use(authRoutes(auth));
   api.use(editsRoutes(db, auth));
   api.use(viewsRoutes(db, auth));
-  api.use(layersRoutes(new LayersService(new LayersRepository(db))));
+  const layers = new LayersService(new LayersRepository(db));
+  invalidation.subscribe((layer) => layers.drop(layer));
+  api.use(layersRoutes(layers));
   api.use(featuresRoutes(new FeaturesRepository(db)));
   api.use(chainsRoutes(new ChainsRepository(db)));
   api.use(documentsRoutes(new DocumentsRepository(db)));
@@ -80,11 +97,13 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(matchRoutes(db));
   api.use(exportsRoutes(db));
   api.use(importsRoutes(db, auth));
+  api.use(compareRoutes(db));
   api.use(pdfRoutes(db));
+  api.use(portableRoutes(db, opts.portableDir ?? (opts.clientDir ? path.join(opts.clientDir, 'portable') : null)));
   api.use(apiNotFound);
   app.use('/api', api);
   app.use('/ogc', ogcRoutes(db));
-  app.use('/tiles', tilesRoutes(db));
+  app.use('/tiles', tilesRoutes(db, { invalidation }));
 
   const clientDir = opts.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
@@ -97,6 +116,13 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
         },
       }),
     );
+    // /embed is the one page other sites may frame (the zone's website shows a view or a briefing in an iframe).
+    app.get(['/embed', '/embed/'], (_req, res, next) => {
+      res.removeHeader('X-Frame-Options');
+      const csp = String(res.getHeader('Content-Security-Policy') ?? '');
+      res.setHeader('Content-Security-Policy', csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'));
+      next();
+    });
     // Read per request (it is small): a rebuild of the client must never leave a stale index pointing at deleted assets.
     app.get(/^(?!\/api\/).*/, async (_req, res) => {
       res.set('Cache-Control', 'no-cache').type('html').send(await fs.promises.readFile(path.join(clientDir, 'index.html'), 'utf8'));
@@ -106,6 +132,8 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
       res.type('text').send('The client is not built. Run `npm run build` (npm start does it for you).');
     });
   }
+  // Anything unmatched (other methods, paths outside the client) is a problem+json 404 too.
+  app.use(apiNotFound);
   app.use(problemHandler);
   return app;
 }

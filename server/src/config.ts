@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   /** Unset = the embedded PGlite engine. */
   databaseUrl: string | null;
+  /** A read replica of DATABASE_URL for anonymous reads (PostgreSQL only); unset = read the primary. */
+  databaseReadUrl: string | null;
   /** Where the embedded engine keeps its files. */
   dataDir: string;
   /** Built client to serve, if present. */
@@ -18,6 +20,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     databaseUrl: env.DATABASE_URL?.trim() || null,
+    databaseReadUrl: env.DATABASE_READ_URL?.trim() || null,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
     clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),
   };

@@ -241,7 +241,8 @@ describe(`vector tiles (${engine}: ${engine === 'postgres' ? 'ST_AsMVT' : 'geojs
       expect(res.headers.get('etag')).toBeTruthy();
       const tj = (await res.json()) as { tilejson: string; tiles: string[]; minzoom: number; maxzoom: number; bounds: number[]; vector_layers: { id: string; fields: Record<string, string> }[] };
       expect(tj.tilejson).toBe('3.0.0');
-      expect(tj.tiles).toEqual([`${base}/tiles/${id}/{z}/{x}/{y}.mvt`]);
+      const version = (await app.db.query<{ v: string }>("SELECT coalesce((SELECT version FROM data_versions WHERE scope = 'layer:' || $1), 0)::text AS v", [id])).rows[0].v;
+      expect(tj.tiles).toEqual([`${base}/tiles/${id}/{z}/{x}/{y}.mvt?v=${version}`]);
       expect([tj.minzoom, tj.maxzoom]).toEqual([0, 18]);
       const bbox = layers.find((l) => l.id === id)!.bbox!;
       tj.bounds.forEach((v, i) => expect(Math.abs(v - bbox[i])).toBeLessThan(2e-6));
@@ -304,6 +305,43 @@ describe(`vector tiles (${engine}: ${engine === 'postgres' ? 'ST_AsMVT' : 'geojs
       expect(stdout).toMatch(/POLYGON \(\(/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves tile URLs keyed by the data version as immutable, from memory without asking the database', async () => {
+    const tj = (await (await fetch(`${base}/tiles/parks.json`)).json()) as { tiles: string[] };
+    const { center } = await parkBiomed();
+    const t = tileOf(center[0], center[1], 12);
+    const u = tj.tiles[0].replace('{z}', String(t.z)).replace('{x}', String(t.x)).replace('{y}', String(t.y));
+    const first = await fetch(u);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const plain = await tile('tiles', 'parks', t);
+    expect(plain.res.headers.get('cache-control')).toMatch(/must-revalidate/);
+    expect(Buffer.from(await first.arrayBuffer()).equals(Buffer.from(plain.body))).toBe(true);
+    // A version that is not the current one is never promised to last.
+    const stale = await fetch(u.replace(/v=\d+/, 'v=99999999'));
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('cache-control')).toMatch(/must-revalidate/);
+    for (const bad of ['v=', 'v=abc', 'v=-1', 'v=1&v=2']) expect((await fetch(u.replace(/v=\d+/, bad))).status, bad).toBe(400);
+  });
+
+  it('leaves out features smaller than half a pixel at a zoom (through the size index) and keeps them when zoomed in', async () => {
+    const { center } = await parkBiomed();
+    const [lon, lat] = center;
+    // A 2 m square inside 生物医药产业园: under half a pixel at z12 (~19 m), clearly visible at z18 (~0.3 m).
+    const d = 0.00002;
+    await app.db.transaction((tx) => tx.query(
+      `INSERT INTO features (id, layer_id, name_zh, name_en, geom, accuracy, properties)
+       VALUES ('tiny-square', 'parks', '测试小方块', 'Tiny test square', ST_MakeEnvelope($1, $2, $3, $4, 4326), 'schematic', '{}')`,
+      [lon, lat, lon + d, lat + d]), 'tester');
+    try {
+      const ids = async (z: number) => (await tile('tiles', 'parks', tileOf(lon + d / 2, lat + d / 2, z))).layers[0]?.features.map((f) => f.properties.id) ?? [];
+      expect(await ids(12)).toContain('park-biomed');
+      expect(await ids(12)).not.toContain('tiny-square');
+      expect(await ids(18)).toContain('tiny-square');
+    } finally {
+      await app.db.transaction((tx) => tx.query("DELETE FROM features WHERE id = 'tiny-square'"), 'tester');
     }
   });
 

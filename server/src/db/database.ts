@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import fs from 'node:fs';
@@ -24,6 +25,30 @@ export interface Database extends Queryable {
   /** Runs fn in one transaction; rolls back if it throws. `user` is recorded by the history trigger. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, user?: string, opts?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Calls fn with the payload of every NOTIFY on `channel` from any connection to this database (any
+   * instance), after the notifying transaction commits; resolves to a function that stops listening.
+   * On PostgreSQL one dedicated connection listens and is re-opened when it drops; `onReconnect` then
+   * runs, because notifications sent while it was down are lost (callers drop their caches).
+   */
+  listen?(channel: string, fn: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+}
+
+/**
+ * Where the current request may read from. Reads go to the read replica (DATABASE_READ_URL) only
+ * inside `reads.run({ replica: true }, …)`; everything else — writes, transactions, start-up, and
+ * requests that must read their own writes — uses the primary.
+ */
+export const reads = new AsyncLocalStorage<{ replica: boolean }>();
+
+/**
+ * The read-your-own-writes rule: a request may read from the replica only if it is a GET or HEAD without
+ * a session cookie. Every write needs a session, so whoever writes reads the primary on every instance,
+ * for as long as they are signed in; the public reads the replica.
+ */
+export function readsFromReplica(method: string, cookieHeader: string | undefined, sessionCookie: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  return !(cookieHeader ?? '').split(';').some((c) => c.trim().startsWith(`${sessionCookie}=`));
 }
 
 const setUser = 'SELECT set_config($1, $2, true)';
@@ -31,17 +56,77 @@ const setUser = 'SELECT set_config($1, $2, true)';
 /** A pooled PostgreSQL/PostGIS database reached through DATABASE_URL. */
 export class PostgresDatabase implements Database {
   readonly engine = 'postgres' as const;
-  constructor(readonly pool: pg.Pool) {}
+  private readonly listeners = new Set<pg.Client>();
+  private closed = false;
 
-  static connect(connectionString: string, max = 10): PostgresDatabase {
-    const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
-    // An idle client that loses its server must not crash the process; the pool replaces it.
-    pool.on('error', (err) => console.error('[db] idle client error:', err.message));
-    return new PostgresDatabase(pool);
+  /** `readPool` (a replica) serves reads made inside `reads.run({ replica: true }, …)`; all else uses `pool`. */
+  constructor(readonly pool: pg.Pool, readonly readPool: pg.Pool | null = null) {}
+
+  static connect(connectionString: string, max = 10, readConnectionString?: string | null): PostgresDatabase {
+    const open = (url: string) => {
+      const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+      // An idle client that loses its server must not crash the process; the pool replaces it.
+      pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+      return pool;
+    };
+    return new PostgresDatabase(open(connectionString), readConnectionString ? open(readConnectionString) : null);
   }
 
   query<T>(text: string, values?: unknown[]) {
-    return this.pool.query(text, values as unknown[]) as unknown as Promise<{ rows: T[] }>;
+    const pool = this.readPool && reads.getStore()?.replica ? this.readPool : this.pool;
+    return pool.query(text, values as unknown[]) as unknown as Promise<{ rows: T[] }>;
+  }
+
+  async listen(channel: string, fn: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Bad channel name "${channel}"`);
+    let client: pg.Client | null = null;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async (attempt: number): Promise<void> => {
+      const c = new pg.Client({ connectionString: String(this.pool.options.connectionString), connectionTimeoutMillis: 5000 });
+      c.on('notification', (n) => {
+        if (n.channel === channel) fn(n.payload ?? '');
+      });
+      const lost = (err?: Error) => {
+        if (client !== c) return;
+        client = null;
+        this.listeners.delete(c);
+        c.end().catch(() => undefined);
+        if (stopped || this.closed) return;
+        console.error(`[db] listener on ${channel} lost${err ? `: ${err.message}` : ''}; reconnecting`);
+        retry = setTimeout(() => void connect(1).then(() => onReconnect?.()).catch(() => undefined), 200);
+      };
+      c.on('error', lost);
+      c.on('end', () => lost());
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${channel}`);
+      } catch (err) {
+        await c.end().catch(() => undefined);
+        if (stopped || this.closed) return;
+        if (attempt === 0) throw err;
+        // Keep trying, more slowly, until the server is back.
+        await new Promise((r) => (retry = setTimeout(r, Math.min(5000, 200 * 2 ** attempt))));
+        return connect(attempt + 1);
+      }
+      if (stopped || this.closed) {
+        await c.end().catch(() => undefined);
+        return;
+      }
+      client = c;
+      this.listeners.add(c);
+    };
+    await connect(0);
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      const c = client;
+      client = null;
+      if (c) {
+        this.listeners.delete(c);
+        await c.end().catch(() => undefined);
+      }
+    };
   }
 
   async exec(sql: string) {
@@ -66,7 +151,11 @@ export class PostgresDatabase implements Database {
   }
 
   async close() {
+    this.closed = true;
+    await Promise.all([...this.listeners].map((c) => c.end().catch(() => undefined)));
+    this.listeners.clear();
     await this.pool.end();
+    await this.readPool?.end();
   }
 }
 
@@ -101,6 +190,11 @@ export class PgliteDatabase implements Database {
       await t.query(setUser, ['atlas.user', user]);
       return fn({ query: (text, values) => t.query(text, values as unknown[]) as never });
     });
+  }
+
+  async listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>> {
+    // One backend: NOTIFY from any of this process's queries reaches it after commit.
+    return this.pg.listen(channel, fn);
   }
 
   /** A gzipped tarball of the data directory, for cloning test databases. */

@@ -5,10 +5,10 @@ import { migrate } from './migrate.js';
 import { loadSeeds, type SeedReport } from '../seed/load.js';
 
 /** Opens the configured engine, applies migrations and loads the seeds (a no-op when unchanged). */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log = console.log): Promise<{ db: Database; seed: SeedReport }> {
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'> & { databaseReadUrl?: string | null }, log = console.log): Promise<{ db: Database; seed: SeedReport }> {
   const t0 = performance.now();
   const db: Database = config.databaseUrl
-    ? PostgresDatabase.connect(config.databaseUrl)
+    ? PostgresDatabase.connect(config.databaseUrl, 10, config.databaseReadUrl)
     : await PgliteDatabase.open({ dataDir: path.join(config.dataDir, 'pglite') });
   const t1 = performance.now();
   const applied = await migrate(db);

@@ -22,6 +22,12 @@ export class LayersService {
     return { body, etag: etagOf(body) };
   }
 
+  /** Drops one layer's cached body (null: all of them), e.g. on a NOTIFY from another instance. */
+  drop(id: string | null): void {
+    if (id === null) this.cache.clear();
+    else this.cache.delete(id);
+  }
+
   /** A layer's FeatureCollection; throws 404 for an unknown layer. */
   async features(id: string): Promise<CachedBody> {
     const version = await this.repo.version(id);

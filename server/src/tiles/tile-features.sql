@@ -1,7 +1,7 @@
 -- The features of one layer around one tile as a GeoJSON FeatureCollection in EPSG:4326, for
 -- encoding in JS where ST_AsMVT is unavailable (PGlite's PostGIS has no protobuf-c).
 -- $1 layer id, $2 z, $3 x, $4 y, $5 filter/clip margin as a fraction of the tile,
--- $6 property keys never sent (long prose). The same filter and attributes as tile-mvt.sql;
+-- $6 property keys never sent (long prose), $7 the smallest bounding-box size drawn (as tile-mvt.sql $9). The same filter and attributes as tile-mvt.sql;
 -- geometries are cut to the widened box (wider than the encoder's buffer, which does the exact cut)
 -- so a large polygon costs the tile only what lies near it.
 WITH tile AS (
@@ -17,7 +17,7 @@ WITH tile AS (
                         WHERE jsonb_typeof(p.value) IN ('string', 'number', 'boolean') AND p.key <> ALL ($6::text[])
                           AND p.key NOT IN ('id', 'name_zh', 'name_en', 'accuracy', 'parent_id')), '{}'::jsonb) AS attrs
   FROM features f, area a
-  WHERE f.layer_id = $1 AND f.geom && a.filter
+  WHERE f.layer_id = $1 AND f.geom && a.filter AND atlas_geom_size(f.geom) >= $7
 )
 SELECT json_build_object(
   'type', 'FeatureCollection',

@@ -1,7 +1,9 @@
 -- One Mapbox Vector Tile of one layer, encoded by PostGIS (PostgreSQL only: needs protobuf-c).
 -- $1 layer id (also the tile's layer name), $2 z, $3 x, $4 y, $5 extent, $6 buffer (tile units),
--- $7 filter margin as a fraction of the tile, $8 property keys never sent (long prose).
--- The filter box is in the table's SRID (4326) so `&&` uses the GiST index.
+-- $7 filter margin as a fraction of the tile, $8 property keys never sent (long prose), $9 the smallest
+-- bounding-box size (degrees) drawn at this zoom: features under about half a pixel are left out.
+-- The filter box is in the table's SRID (4326) so `&&` uses the GiST index; the size test can use
+-- features_layer_size_idx instead when it is the more selective one (parcels at low zoom).
 WITH tile AS (
   SELECT ST_TileEnvelope($2, $3, $4) AS merc, ST_Transform(ST_TileEnvelope($2, $3, $4), 4326) AS geo
 ), area AS (
@@ -14,7 +16,7 @@ WITH tile AS (
                         WHERE jsonb_typeof(p.value) IN ('string', 'number', 'boolean') AND p.key <> ALL ($8::text[])
                           AND p.key NOT IN ('id', 'name_zh', 'name_en', 'accuracy', 'parent_id')), '{}'::jsonb) AS attrs
   FROM features f, area a
-  WHERE f.layer_id = $1 AND f.geom && a.filter
+  WHERE f.layer_id = $1 AND f.geom && a.filter AND atlas_geom_size(f.geom) >= $9
   ORDER BY f.id
 )
 SELECT ST_AsMVT(rows.*, $1, $5, 'geom') AS tile

@@ -15,6 +15,12 @@ export const TILE = {
   margin: 1 / 16,
 } as const;
 
+/**
+ * The smallest bounding box (degrees) a tile at zoom z draws: half a pixel of a 256-pixel tile. Smaller
+ * features would snap to a dot or vanish; leaving them out keeps low-zoom tiles of a million parcels cheap.
+ */
+export const minFeatureSize = (z: number) => 360 / 2 ** z / 512;
+
 /** Property keys left out of tiles: long provenance prose, served by /api/features instead. */
 export const PROSE_KEYS = ['method', 'note', 'gazetteer_source'];
 
@@ -43,13 +49,13 @@ export class TilesRepository {
 
   /** The tile encoded by ST_AsMVT in one statement (PostgreSQL only); empty when nothing is in it. */
   async mvt(layer: string, z: number, x: number, y: number): Promise<Buffer> {
-    const { rows } = await this.db.query<{ tile: Buffer | null }>(mvtSql, [layer, z, x, y, TILE.extent, TILE.buffer, TILE.margin, PROSE_KEYS]);
+    const { rows } = await this.db.query<{ tile: Buffer | null }>(mvtSql, [layer, z, x, y, TILE.extent, TILE.buffer, TILE.margin, PROSE_KEYS, minFeatureSize(z)]);
     return rows[0]?.tile ?? Buffer.alloc(0);
   }
 
   /** The features near the tile as FeatureCollection text in EPSG:4326, cut to the tile plus margin. */
   async features(layer: string, z: number, x: number, y: number): Promise<string> {
-    return (await this.db.query<{ body: string }>(featuresSql, [layer, z, x, y, TILE.margin, PROSE_KEYS])).rows[0].body;
+    return (await this.db.query<{ body: string }>(featuresSql, [layer, z, x, y, TILE.margin, PROSE_KEYS, minFeatureSize(z)])).rows[0].body;
   }
 
   /** TileJSON facts about the layer, or null if it does not exist. */

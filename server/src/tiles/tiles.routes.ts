@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import type { Database } from '../db/database.js';
 import { TilesRepository } from './tiles.repository.js';
 import { TilesService, type TileEncoder } from './tiles.service.js';
+import type { CacheInvalidation } from './invalidation.js';
 import { isFresh, sendJsonText } from '../http/send.js';
 import { parseId } from '../http/params.js';
 import { badRequest } from '../http/problem.js';
@@ -27,15 +28,19 @@ const origin = (req: Request) => `${req.protocol}://${req.get('host')}${req.base
  * GET /{layer}/{z}/{x}/{y}.mvt (Mapbox Vector Tile; 204 when empty) and GET /{layer}.json (TileJSON 3.0.0).
  * Tiles are encoded by ST_AsMVT on PostgreSQL and in JS on PGlite; `encoder` overrides that (tests).
  */
-export function tilesRoutes(db: Database, opts: { encoder?: TileEncoder } = {}): Router {
+export function tilesRoutes(db: Database, opts: { encoder?: TileEncoder; invalidation?: CacheInvalidation } = {}): Router {
   const service = new TilesService(new TilesRepository(db), opts.encoder ?? (db.engine === 'postgres' ? 'sql' : 'js'));
+  opts.invalidation?.subscribe((layer) => service.drop(layer));
   const r = Router();
   r.get('/:layer/:z/:x/:y.mvt', async (req, res) => {
     const layer = parseId(req.params.layer, 'layer id');
     const { z, x, y } = parseTileCoords(req.params.z, req.params.x, req.params.y);
-    const tile = await service.tile(layer, z, x, y);
+    const v = req.query.v;
+    if (v !== undefined && (typeof v !== 'string' || !INT.test(v))) throw badRequest('v must be a data version (a non-negative integer).');
+    const tile = await service.tile(layer, z, x, y, v);
     res.set('ETag', tile.etag);
-    res.set('Cache-Control', 'public, max-age=0, must-revalidate');
+    // A URL naming the current data version never changes: browsers and a CDN may keep it for good.
+    res.set('Cache-Control', v === tile.version ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
     res.set('X-Tile-Cache', tile.cache);
     if (isFresh(req, tile.etag)) return res.status(304).end();
     if (tile.body.length === 0) return res.status(204).end();

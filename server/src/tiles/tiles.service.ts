@@ -15,6 +15,8 @@ export interface TileResult {
   etag: string;
   /** Whether this came from the in-process cache. */
   cache: 'hit' | 'miss';
+  /** The layer's data version the tile was built from. */
+  version: string;
 }
 
 interface Entry {
@@ -41,14 +43,22 @@ export class TilesService {
     readonly cache = new LruCache<Entry>(4096, 64 * 1024 * 1024),
   ) {}
 
-  /** The tile; throws 404 for an unknown layer. Coordinates must already be validated. */
-  async tile(layer: string, z: number, x: number, y: number): Promise<TileResult> {
+  /**
+   * The tile; throws 404 for an unknown layer. Coordinates must already be validated. With `wanted` (the
+   * `?v=` of an immutable tile URL) a cached tile of that version is served without asking the database:
+   * a version's tiles never change, and NOTIFY drops them from every instance when the version moves.
+   */
+  async tile(layer: string, z: number, x: number, y: number, wanted?: string): Promise<TileResult> {
+    if (wanted !== undefined) {
+      const hit = this.cache.get(`${layer}\u0000${wanted}\u0000${z}/${x}/${y}`);
+      if (hit) return { body: hit.body, etag: hit.etag, cache: 'hit', version: wanted };
+    }
     const version = await this.repo.version(layer);
     if (version === null) throw notFound(`Layer "${layer}" does not exist.`);
     this.forgetOlder(layer, version);
     const key = `${layer}\u0000${version}\u0000${z}/${x}/${y}`;
     const hit = this.cache.get(key);
-    if (hit) return { body: hit.body, etag: hit.etag, cache: 'hit' };
+    if (hit) return { body: hit.body, etag: hit.etag, cache: 'hit', version };
     // Concurrent requests for the same missing tile share one encode.
     let job = this.pending.get(key);
     if (!job) {
@@ -62,14 +72,25 @@ export class TilesService {
       this.pending.set(key, job);
     }
     const entry = await job;
-    return { body: entry.body, etag: entry.etag, cache: 'miss' };
+    return { body: entry.body, etag: entry.etag, cache: 'miss', version };
+  }
+
+  /** Drops the cached tiles of one layer (null: of every layer), e.g. on a NOTIFY from another instance. */
+  drop(layer: string | null): number {
+    if (layer === null) {
+      this.seen.clear();
+      return this.cache.deletePrefix('');
+    }
+    this.seen.delete(layer);
+    return this.cache.deletePrefix(`${layer}\u0000`);
   }
 
   /** TileJSON 3.0.0 text for the layer, with `tilesUrl` as its template; throws 404 for an unknown layer. */
   async tileJson(layer: string, tilesUrl: string): Promise<string> {
     const row = await this.repo.tileJson(layer);
     if (!row) throw notFound(`Layer "${layer}" does not exist.`);
-    return JSON.stringify(tileJsonOf(row, tilesUrl));
+    // The data version in the URL makes each tile URL immutable (browser and CDN may keep it for good).
+    return JSON.stringify(tileJsonOf(row, `${tilesUrl}?v=${row.version}`));
   }
 
   private forgetOlder(layer: string, version: string) {

@@ -8,6 +8,7 @@ import type {
 } from '@contract/api';
 import type { DerivedGrowth, Discrepancy, DocumentDetail, DocumentInfo, Figure, SearchHit } from '@contract/api';
 import type { MatchResult } from '@contract/api';
+import type { SitesResult, SiteStatus } from '@contract/api';
 import type { AtlasFeature, AuthSession, ExportCrs, ExportFormat, FeaturePatch, HistoryEntry, NewFeature } from '@contract/api';
 
 /** An HTTP failure carrying the server's RFC 9457 problem document when it sent one. */
@@ -56,6 +57,8 @@ export const queryKeys = {
   parkBrief: (parkId: string, lang: string) => ['parks', parkId, 'brief', lang] as const,
   /** The session (GET /api/auth/me). */
   me: ['auth', 'me'] as const,
+  /** Under layer('sites')'s data: statuses (sorted) and the minimum area in km² (null = none). */
+  sites: (status: SiteStatus[], minKm2: number | null) => ['sites', [...status].sort().join(','), minKm2] as const,
   /** Under feature(id), so invalidating a feature refreshes its history too. */
   history: (id: string) => ['features', id, 'history'] as const,
 };
@@ -121,6 +124,15 @@ export function fetchMatch(by: { chain: string | null; q: string | null }, signa
   const query = by.chain ? `chain=${encodeURIComponent(by.chain)}` : `q=${encodeURIComponent(by.q ?? '')}`;
   return getJson<MatchResult>(`/api/match?${query}`, signal);
 }
+/** GET /api/sites?status=…&min_area_km2=… — sites with their computed / stated area, unknown areas apart. */
+export function fetchSites(status: SiteStatus[], minKm2: number | null, signal?: AbortSignal): Promise<SitesResult> {
+  const p = new URLSearchParams();
+  if (status.length) p.set('status', status.join(','));
+  if (minKm2 !== null) p.set('min_area_km2', String(minKm2));
+  const qs = p.toString().replace(/%2C/gi, ',');
+  return getJson<SitesResult>(`/api/sites${qs ? `?${qs}` : ''}`, signal);
+}
+
 
 /** URL of a park's one-page PDF brief (GET /api/parks/:id/brief.pdf?lang=). */
 export function parkBriefUrl(parkId: string, lang: string): string {

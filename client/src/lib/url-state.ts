@@ -1,3 +1,4 @@
+import type { SiteStatus } from '@contract/api';
 import type { Lang } from './i18n';
 
 /**
@@ -11,6 +12,8 @@ import type { Lang } from './i18n';
  *   lv=parks,roads,…              visible layers (every visible layer, so defaults can change safely)
  *   lo=parks:0.5,…                layer opacities other than 1
  *   chain= group= q= avail=1      park explorer filters / industry query
+ *   st=available,planned         site statuses shown (absent = all)
+ *   minarea=50&au=ha             minimum site area, in the unit the user chose (ha or km2; default km2)
  *   cmp=park-biomed,park-port     parks picked for comparison
  *   cg=new-materials              chain group shown in the charts tab
  *
@@ -36,9 +39,23 @@ export interface ExplorerFilters {
   q: string;
   /** Only parks with available or planned sites. */
   available: boolean;
+  /** Site statuses to show; empty = every status. */
+  siteStatus: SiteStatus[];
+  /** Minimum site area in `areaUnit`, or null for no minimum. */
+  minArea: number | null;
+  areaUnit: AreaUnit;
 }
 
-export const EMPTY_FILTERS: ExplorerFilters = { chain: null, group: null, q: '', available: false };
+/** Units the minimum-area filter is typed in. */
+export type AreaUnit = 'ha' | 'km2';
+export const SITE_STATUS_ORDER: readonly SiteStatus[] = ['available', 'planned', 'reserved', 'occupied'];
+
+/** The minimum area of the filters in km², or null. */
+export function minAreaKm2(f: Pick<ExplorerFilters, 'minArea' | 'areaUnit'>): number | null {
+  return f.minArea === null ? null : f.areaUnit === 'ha' ? f.minArea / 100 : f.minArea;
+}
+
+export const EMPTY_FILTERS: ExplorerFilters = { chain: null, group: null, q: '', available: false, siteStatus: [], minArea: null, areaUnit: 'km2' };
 
 /** Layer visibility and opacity as carried by the URL. */
 export interface LayerViewState {
@@ -59,7 +76,7 @@ export interface UrlView {
 }
 
 /** The keys owned by this module (everything else in the query string is preserved). */
-const KEYS = ['lang', 'cam', 'sel', 'panel', 'lv', 'lo', 'chain', 'group', 'q', 'avail', 'cmp', 'cg'] as const;
+const KEYS = ['lang', 'cam', 'sel', 'panel', 'lv', 'lo', 'chain', 'group', 'q', 'avail', 'st', 'minarea', 'au', 'cmp', 'cg'] as const;
 
 /** Feature, layer, chain and group ids: the server's id pattern. */
 const ID = /^[a-z0-9][a-z0-9_-]{0,79}$/;
@@ -113,6 +130,8 @@ export function parseUrlView(search: string): UrlView {
   const lv = p.get('lv');
   const q = (p.get('q') ?? '').slice(0, 200);
   const chain = id(p.get('chain'));
+  const st = (p.get('st') ?? '').split(',');
+  const areaUnit: AreaUnit = p.get('au') === 'ha' ? 'ha' : 'km2';
   return {
     lang: lang === 'zh' || lang === 'en' ? lang : null,
     camera: parseCamera(p.get('cam')),
@@ -120,7 +139,12 @@ export function parseUrlView(search: string): UrlView {
     panel: panel === 'none' || (DOCK_TABS as readonly string[]).includes(panel ?? '') ? (panel as DockTab | 'none') : null,
     // `lv=` (present but empty) means every layer is off; absent means the defaults.
     layers: lv === null ? null : { visible: ids(lv), opacity: parseOpacity(p.get('lo')) },
-    filters: { chain, group: id(p.get('group')), q: chain ? '' : q, available: p.get('avail') === '1' },
+    filters: {
+      chain, group: id(p.get('group')), q: chain ? '' : q, available: p.get('avail') === '1',
+      siteStatus: SITE_STATUS_ORDER.filter((s) => st.includes(s)),
+      minArea: finite(p.get('minarea') ?? undefined, 0, areaUnit === 'ha' ? 1_000_000 : 10_000),
+      areaUnit,
+    },
     compare: ids(p.get('cmp'), MAX_COMPARE),
     chartGroup: id(p.get('cg')),
   };
@@ -148,6 +172,9 @@ export function formatUrlView(search: string, view: UrlView): string {
   set('group', view.filters.group);
   if (!view.filters.chain) set('q', view.filters.q.trim());
   if (view.filters.available) p.set('avail', '1');
+  set('st', view.filters.siteStatus.join(','));
+  if (view.filters.minArea !== null) set('minarea', String(view.filters.minArea));
+  if (view.filters.areaUnit === 'ha') p.set('au', 'ha');
   set('cmp', view.compare.slice(0, MAX_COMPARE).join(','));
   set('cg', view.chartGroup);
   const out = p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');

@@ -184,6 +184,8 @@ export function App() {
           />
         )}
         {selectedId && !selectedPark && (
+            filters={explorer.filters}
+            setFilters={explorer.setFilters}
           <FeaturePanel
             featureId={selectedId}
             known={index.get(selectedId)}

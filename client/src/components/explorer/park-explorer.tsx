@@ -1,13 +1,15 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Chain, MatchPark, MatchResult } from '@contract/api';
+import type { AtlasFeatureCollection, Chain, MatchPark, MatchResult, SiteInfo } from '@contract/api';
 import { MAX_COMPARE } from '../../hooks/use-explorer-state';
 import { useI18n } from '../../hooks/use-i18n';
 import { groupChains, useDebounced, useMatch } from '../../hooks/use-investor-data';
 import { formatNumber, pick } from '../../lib/i18n';
 import type { ParkFacts } from '../../lib/park-facts';
-import type { ExplorerFilters } from '../../lib/url-state';
+import { useSites } from '../../hooks/use-sites';
+import { minAreaKm2, type ExplorerFilters } from '../../lib/url-state';
 import { CitationQuote } from '../feature/citation-quote';
 import { PART_COLORS, PART_ORDER, ScoreBar } from './score-bar';
+import { formatArea, SiteFilters, siteFiltersOn, SiteItem } from './site-filters';
 
 /** Props of the park explorer (the 园区 / Parks tab). */
 export interface ParkExplorerProps {
@@ -21,6 +23,8 @@ export interface ParkExplorerProps {
   toggleCompare: (parkId: string) => void;
   selectedId: string | null;
   onSelectFeature: (featureId: string) => void;
+  /** Every loaded layer's features (names of the sites' parks and measured polygons). */
+  byId: Record<string, AtlasFeatureCollection>;
 }
 
 /** Typing pauses this long before the query goes to the server. */
@@ -28,7 +32,7 @@ const TYPING_DEBOUNCE_MS = 400;
 
 /** The parks (and 口岸街道) with chain, group, industry-text and land filters; ranked by /api/match when a chain or industry is given. */
 export function ParkExplorer(props: ParkExplorerProps) {
-  const { parks, detailsLoaded, chains, filters, setFilters, compare, toggleCompare, selectedId, onSelectFeature } = props;
+  const { parks, detailsLoaded, chains, filters, setFilters, compare, toggleCompare, selectedId, onSelectFeature, byId } = props;
   const { lang, t } = useI18n();
   const uid = useId();
   const groups = useMemo(() => groupChains(chains), [chains]);
@@ -52,6 +56,7 @@ export function ParkExplorer(props: ParkExplorerProps) {
   }, [filters.q]);
 
   const match = useMatch(filters.chain, filters.q);
+  const sites = useSites(filters.siteStatus, minAreaKm2(filters));
   const matching = filters.chain !== null || filters.q.trim().length >= 2;
 
   const passes = (p: ParkFacts) => {
@@ -62,7 +67,7 @@ export function ParkExplorer(props: ParkExplorerProps) {
   const visibleParks = parks.filter(passes);
   const parkById = new Map(parks.map((p) => [p.id, p]));
   const groupChoices = filters.group ? groups.filter((g) => g.id === filters.group) : groups;
-  const anyFilter = filters.chain !== null || filters.group !== null || filters.q.trim() !== '' || filters.available;
+  const anyFilter = filters.chain !== null || filters.group !== null || filters.q.trim() !== '' || filters.available || siteFiltersOn(filters);
 
   return (
     <section className="park-explorer" aria-labelledby={`${uid}-h`}>
@@ -131,6 +136,7 @@ export function ParkExplorer(props: ParkExplorerProps) {
           <input type="checkbox" checked={filters.available} onChange={(e) => setFilters({ available: e.target.checked })} name="avail" />
           {t.inv.onlyAvailable}
         </label>
+        <SiteFilters filters={filters} setFilters={setFilters} />
         {anyFilter && (
           <button
             type="button"
@@ -138,7 +144,7 @@ export function ParkExplorer(props: ParkExplorerProps) {
             onClick={() => {
               pushed.current = '';
               setText('');
-              setFilters({ chain: null, group: null, q: '', available: false });
+              setFilters({ chain: null, group: null, q: '', available: false, siteStatus: [], minArea: null });
             }}
           >
             {t.inv.clearFilters}
@@ -163,6 +169,9 @@ export function ParkExplorer(props: ParkExplorerProps) {
           selectedId={selectedId}
           onSelectFeature={onSelectFeature}
           onPickChain={(chain) => setFilters({ chain })}
+          siteResult={sites.data}
+          byId={byId}
+          filters={filters}
         />
       ) : (
         <div className="explorer-results" aria-live="polite">
@@ -184,7 +193,49 @@ export function ParkExplorer(props: ParkExplorerProps) {
               />
             ))}
           </ol>
+          <SiteResults result={sites.data} pending={sites.isPending} error={sites.error} filters={filters} byId={byId} selectedId={selectedId} onSelectFeature={onSelectFeature} />
         </div>
+      )}
+    </section>
+  );
+}
+
+/** The sites passing the site filters (GET /api/sites), then — with a minimum area on — those whose area is not stated. */
+function SiteResults({ result, pending, error, filters, byId, selectedId, onSelectFeature }: {
+  result: { sites: SiteInfo[]; unknown_area: SiteInfo[] } | undefined;
+  pending: boolean;
+  error: Error | null;
+  filters: ExplorerFilters;
+  byId: Record<string, AtlasFeatureCollection>;
+  selectedId: string | null;
+  onSelectFeature: (featureId: string) => void;
+}) {
+  const { t } = useI18n();
+  const s = t.inv.siteFilter;
+  return (
+    <section className="site-results" aria-labelledby="explorer-sites-h">
+      <h3 id="explorer-sites-h" className="dock-subheading">{s.heading}</h3>
+      {error && <p className="layer-error" role="alert">{t.loadFailed}: {error.message}</p>}
+      {!result && pending && <p className="muted">{s.loading}</p>}
+      {result && (
+        <>
+          <p className="result-count muted site-count">{result.sites.length === 0 ? s.none : s.count(result.sites.length)}</p>
+          <ol className="site-list site-matches">
+            {result.sites.map((x) => (
+              <SiteItem key={x.id} site={x} byId={byId} unit={filters.areaUnit} selected={selectedId === x.id} onSelect={() => onSelectFeature(x.id)} />
+            ))}
+          </ol>
+          {result.unknown_area.length > 0 && (
+            <>
+              <h4 className="profile-subheading unknown-area-heading">{s.unknownHeading(result.unknown_area.length)}</h4>
+              <ol className="site-list site-unknown-area">
+                {result.unknown_area.map((x) => (
+                  <SiteItem key={x.id} site={x} byId={byId} unit={filters.areaUnit} selected={selectedId === x.id} onSelect={() => onSelectFeature(x.id)} />
+                ))}
+              </ol>
+            </>
+          )}
+        </>
       )}
     </section>
   );
@@ -257,8 +308,12 @@ function MatchResults(props: {
   selectedId: string | null;
   onSelectFeature: (featureId: string) => void;
   onPickChain: (chainId: string) => void;
+  /** GET /api/sites with the site filters: which ranked sites pass them. */
+  siteResult: { sites: SiteInfo[]; unknown_area: SiteInfo[] } | undefined;
+  byId: Record<string, AtlasFeatureCollection>;
+  filters: ExplorerFilters;
 }) {
-  const { result, pending, error, onRetry, passes, parkById, chainById, compare, toggleCompare, selectedId, onSelectFeature, onPickChain } = props;
+  const { result, pending, error, onRetry, passes, parkById, chainById, compare, toggleCompare, selectedId, onSelectFeature, onPickChain, siteResult, byId, filters } = props;
   const { lang, t } = useI18n();
   if (error) {
     return (
@@ -269,6 +324,12 @@ function MatchResults(props: {
   }
   if (!result) return <p className="muted panel-pad" aria-live="polite">{t.loading}</p>;
   const parks = result.parks.filter((p) => passes(p.park_id));
+  // The same site filters as the site list: ranked sites that pass, and those of unstated area apart.
+  const siteOn = siteFiltersOn(filters) && siteResult !== undefined;
+  const passIds = new Set(siteResult?.sites.map((x) => x.id));
+  const unknownIds = new Set(siteResult?.unknown_area.map((x) => x.id));
+  const rankedSites = siteOn ? result.sites.filter((x) => passIds.has(x.id)) : result.sites;
+  const unknownSites = siteOn ? (siteResult?.unknown_area ?? []).filter((x) => unknownIds.has(x.id) && result.sites.some((r) => r.id === x.id)) : [];
   const relevance = new Map(result.chains.map((c) => [c.id, c.relevance]));
   return (
     <div className={`explorer-results match-results${pending ? ' is-updating' : ''}`} aria-live="polite" aria-busy={pending}>
@@ -322,11 +383,11 @@ function MatchResults(props: {
         </section>
       )}
 
-      {result.sites.length > 0 && (
+      {(rankedSites.length > 0 || unknownSites.length > 0) && (
         <section aria-label={t.inv.rankedSites}>
           <h3 className="dock-subheading">{t.inv.rankedSites}</h3>
           <ol className="site-list">
-            {result.sites.map((s) => {
+            {rankedSites.map((s) => {
               const park = s.park_id ? parkById.get(s.park_id) : undefined;
               return (
                 <li key={s.id} className={`site-row${selectedId === s.id ? ' is-selected' : ''}`} data-site-id={s.id}>
@@ -341,10 +402,23 @@ function MatchResults(props: {
                     {s.status && <span className={`status-tag status-${s.status}`}>{t.inv.siteStatus[s.status] ?? s.status}</span>}
                     <span className="muted">{(lang === 'zh' ? s.reasons_zh : s.reasons_en).join(lang === 'zh' ? '；' : '; ')}</span>
                   </p>
+                  <p className="site-meta site-area">
+                    {s.area.km2 !== null ? formatArea(lang, s.area.km2, filters.areaUnit, t.inv.siteFilter.units) : t.inv.areaUnknown}
+                  </p>
                 </li>
               );
             })}
           </ol>
+          {unknownSites.length > 0 && (
+            <>
+              <h4 className="profile-subheading unknown-area-heading">{t.inv.siteFilter.unknownHeading(unknownSites.length)}</h4>
+              <ol className="site-list site-unknown-area">
+                {unknownSites.map((x) => (
+                  <SiteItem key={x.id} site={x} byId={byId} unit={filters.areaUnit} selected={selectedId === x.id} onSelect={() => onSelectFeature(x.id)} />
+                ))}
+              </ol>
+            </>
+          )}
         </section>
       )}
     </div>

@@ -7,11 +7,14 @@ import { MAX_COMPARE } from '../../hooks/use-explorer-state';
 import { parkBriefUrl } from '../../lib/api';
 import { formatPercent, formatYi } from '../../lib/figure-format';
 import { formatNumber, pick } from '../../lib/i18n';
-import { buildParkFacts, nodeChains, siteArea, type ParkFacts } from '../../lib/park-facts';
+import { useSites } from '../../hooks/use-sites';
+import { buildParkFacts, nodeChains, type ParkFacts } from '../../lib/park-facts';
+import { EMPTY_FILTERS, minAreaKm2, type ExplorerFilters } from '../../lib/url-state';
 import { AccuracyBadge } from '../feature/accuracy-badge';
 import { CitationQuote } from '../feature/citation-quote';
 import { AsOfStamp } from './as-of-stamp';
 import { FigureRow } from './figure-row';
+import { siteFiltersOn, SiteItem } from './site-filters';
 import './explorer.css';
 
 /** Props of the park profile. */
@@ -25,6 +28,9 @@ export interface ParkProfileProps {
   onClose: () => void;
   onSelectFeature: (featureId: string) => void;
   onZoomTo: (featureId: string) => void;
+  /** The explorer's filters: the site filters apply to the profile's sites too. */
+  filters?: ExplorerFilters;
+  setFilters?: (change: Partial<ExplorerFilters>) => void;
 }
 
 /**
@@ -32,7 +38,7 @@ export interface ParkProfileProps {
  * chains with their quotes, named enterprises, targets with progress context, sites; every figure
  * with its source and a “data as of” stamp.
  */
-export function ParkProfile({ featureId, layer, byId, compare, toggleCompare, onClose, onSelectFeature, onZoomTo }: ParkProfileProps) {
+export function ParkProfile({ featureId, layer, byId, compare, toggleCompare, onClose, onSelectFeature, onZoomTo, filters = EMPTY_FILTERS, setFilters }: ParkProfileProps) {
   const { lang, t } = useI18n();
   const detail = useFeatureDetail(featureId);
   const chains = useChains();
@@ -173,35 +179,65 @@ export function ParkProfile({ featureId, layer, byId, compare, toggleCompare, on
               <TargetSection detail={detail.data} chains={parkChains} chainById={chainById} growth={growth} documents={documents} />
             )}
 
-            <section className="feature-section" aria-labelledby="profile-sites">
-              <h3 id="profile-sites">{t.inv.sites}</h3>
-              {facts.sites.length === 0 ? (
-                <p className="muted">{t.inv.noSites}</p>
-              ) : (
-                <ul className="children-list site-list">
-                  {facts.sites.map((s) => {
-                    const a = siteArea(s);
-                    const status = typeof s.properties.status === 'string' ? s.properties.status : null;
-                    return (
-                      <li key={s.id} className="profile-site" data-site-id={s.id}>
-                        <button type="button" className="feature-button" onClick={() => onSelectFeature(String(s.id))}>
-                          <span>{pick(lang, s.properties.name_zh, s.properties.name_en)}</span>
-                          {status && <span className={`status-tag status-${status}`}>{t.inv.siteStatus[status] ?? status}</span>}
-                        </button>
-                        <p className="site-meta muted">
-                          {a ? `${formatNumber(lang, a.km2, 2)} km²${a.stated ? ` (${t.inv.statedArea})` : ''}` : t.inv.areaUnknown}
-                          {typeof s.properties.land_use === 'string' && <> · {t.inv.landUse}: {s.properties.land_use}</>}
-                        </p>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-            </section>
+            <ProfileSites parkId={featureId} byId={byId} filters={filters} setFilters={setFilters} onSelectFeature={onSelectFeature} />
           </>
         )}
       </div>
     </aside>
+  );
+}
+
+/** The park's sites with their areas (GET /api/sites), under the explorer's site filters; what they hide is counted. */
+function ProfileSites({ parkId, byId, filters, setFilters, onSelectFeature }: {
+  parkId: string;
+  byId: Record<string, AtlasFeatureCollection>;
+  filters: ExplorerFilters;
+  setFilters?: (change: Partial<ExplorerFilters>) => void;
+  onSelectFeature: (featureId: string) => void;
+}) {
+  const { t } = useI18n();
+  const s = t.inv.siteFilter;
+  const all = useSites([], null);
+  const filtered = useSites(filters.siteStatus, minAreaKm2(filters));
+  const on = siteFiltersOn(filters);
+  const mine = (all.data?.sites ?? []).filter((x) => x.park_id === parkId);
+  const shown = (on ? filtered.data?.sites ?? [] : mine).filter((x) => x.park_id === parkId);
+  const unknown = on ? (filtered.data?.unknown_area ?? []).filter((x) => x.park_id === parkId) : [];
+  const hidden = mine.length - shown.length - unknown.length;
+  const item = (x: (typeof mine)[number]) => (
+    <SiteItem key={x.id} site={x} byId={byId} unit={filters.areaUnit} selected={false} onSelect={() => onSelectFeature(x.id)} showPark={false} />
+  );
+  return (
+    <section className="feature-section profile-sites" aria-labelledby="profile-sites">
+      <h3 id="profile-sites">{t.inv.sites}</h3>
+      {all.error && <p className="layer-error" role="alert">{t.loadFailed}: {all.error.message}</p>}
+      {!all.data || (on && !filtered.data) ? (
+        !all.error && <p className="muted">{s.loading}</p>
+      ) : mine.length === 0 ? (
+        <p className="muted">{t.inv.noSites}</p>
+      ) : (
+        <>
+          {shown.length > 0 && <ul className="site-list">{shown.map(item)}</ul>}
+          {unknown.length > 0 && (
+            <>
+              <h4 className="profile-subheading unknown-area-heading">{s.unknownHeading(unknown.length)}</h4>
+              <ul className="site-list site-unknown-area">{unknown.map(item)}</ul>
+            </>
+          )}
+          {hidden > 0 && (
+            <p className="muted small-note sites-hidden">
+              {s.hidden(hidden)}
+              {setFilters && (
+                <>
+                  {' '}
+                  <button type="button" className="link-button" onClick={() => setFilters({ siteStatus: [], minArea: null })}>{s.showAll}</button>
+                </>
+              )}
+            </p>
+          )}
+        </>
+      )}
+    </section>
   );
 }
 

@@ -107,6 +107,7 @@ export function SideDock({ id, explorer, layerPanel, byId, selectedId, onSelectF
               toggleCompare={explorer.toggleCompare}
               selectedId={selectedId}
               onSelectFeature={onSelectFeature}
+              byId={byId}
             />
           )}
           {k === 'compare' && tab === k && (

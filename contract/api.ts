@@ -405,3 +405,113 @@ export interface InvalidGeometryProblem extends Problem {
 export type ExportFormat = 'geojson' | 'shp' | 'gpkg' | 'kml' | 'csv';
 /** Output CRSs of GET /api/export: WGS84, CGCS2000 geographic, CGCS2000 3° Gauss–Krüger CM 120°E. */
 export type ExportCrs = 'EPSG:4326' | 'EPSG:4490' | 'EPSG:4549';
+
+// ---------- Imports and plan-version compare (server/src/imports, server/src/compare) ----------
+
+/** A CRS an uploaded file may be in, as the import API names it. */
+export interface ImportCrs {
+  code: 'EPSG:4490' | 'EPSG:4549' | 'EPSG:4326' | 'GCJ-02' | 'BD-09' | string;
+  label: string;
+}
+
+export type ImportItemStatus = 'new' | 'changed' | 'unchanged' | 'rejected' | 'awaiting_crs';
+
+/** One item of an import preview: what committing would do with it and why. */
+export interface ImportItem {
+  seq: number;
+  status: ImportItemStatus;
+  reasons: Array<{ code: string; message: string }>;
+  warnings: string[];
+  feature_id: string | null;
+  source_id: string | null;
+  match: { id: string; by: 'id' | 'name_zh'; version: number; name_zh: string | null } | null;
+  name_zh: string;
+  name_en: string;
+  properties: Record<string, unknown>;
+  /** WGS 84, after any ST_MakeValid repair; null when it could not be read or projected. */
+  geometry: GeoJSON.Geometry | null;
+  geometry_type: string | null;
+  vertices: number | null;
+  geometry_changed: boolean | null;
+  invalid_reason: string | null;
+  can_make_valid: boolean;
+  repaired: boolean;
+  area_km2: number | null;
+  current_area_km2: number | null;
+  area_change_km2: number | null;
+}
+
+/** Counts by status and rejection reason. */
+export interface ImportSummary {
+  total: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  rejected: number;
+  awaiting_crs: number;
+  repaired: number;
+  can_make_valid: number;
+  reasons: Record<string, number>;
+}
+
+/** POST /api/imports answers the header; GET /api/imports/:id adds `items`. */
+export interface ImportPreview {
+  id: string;
+  layer_id: string;
+  filename: string;
+  format: string;
+  status: 'pending' | 'committed';
+  crs: ImportCrs | null;
+  crs_from: string;
+  needs_crs: boolean;
+  crs_choices?: ImportCrs[];
+  warnings: string[];
+  created_by: string;
+  created_at: string;
+  committed_by: string | null;
+  committed_at: string | null;
+  result: ImportResult | null;
+  make_valid: boolean;
+  summary: ImportSummary;
+  preview_token: string;
+  items?: ImportItem[];
+}
+
+/** POST /api/imports/:id/commit: what was written, in one transaction. */
+export interface ImportResult {
+  id?: string;
+  inserted: string[];
+  updated: string[];
+  unchanged: number;
+  rejected: number;
+  accuracy: 'surveyed' | 'digitised';
+  make_valid: boolean;
+}
+
+/** One side of GET /api/compare: a feature version, the current feature, or a whole layer (union). */
+export interface CompareSide {
+  kind: 'version' | 'current' | 'layer';
+  id: string;
+  version: number | null;
+  name_zh: string;
+  name_en: string;
+  changed_by: string | null;
+  changed_at: string | null;
+  features: number;
+  geometry: GeoJSON.Geometry;
+}
+
+/** GET /api/compare: geodesic areas in m² by PostGIS; added = in B not A, removed = in A not B. */
+export interface CompareResult {
+  a: CompareSide;
+  b: CompareSide;
+  area_a_m2: number;
+  area_b_m2: number;
+  unchanged_m2: number;
+  added_m2: number;
+  removed_m2: number;
+  added: GeoJSON.Geometry | null;
+  removed: GeoJSON.Geometry | null;
+  unit: 'm²';
+  method: string;
+}

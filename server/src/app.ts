@@ -33,6 +33,7 @@ import { pdfRoutes } from './pdf/pdf.routes.js';
 import { portableRoutes } from './portable/portable.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 import { defaultWriteLimit, writeRateLimit, type WriteLimit } from './http/rate-limit.js';
+import { checkBody } from './http/body.js';
 import { SESSION_COOKIE } from './auth/auth.service.js';
 
 // Online basemaps are opt-in; these are the only hosts the page may ever reach besides itself.
@@ -78,6 +79,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   const auth = new AuthService(db);
   const api = express.Router();
   api.use(express.json({ limit: '25mb' }));
+  api.use(checkBody(['/imports']));
   api.use(cookieParser());
   api.use(auth.attach);
   api.use(writeRateLimit(opts.writeLimit ?? defaultWriteLimit(), SESSION_COOKIE));

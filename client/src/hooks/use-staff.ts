@@ -11,6 +11,9 @@ export type StaffTool =
   | { kind: 'draw' }
   | { kind: 'measure'; shape: 'line' | 'polygon' }
   | { kind: 'export' }
+  | { kind: 'import' }
+  /** Plan-version compare: two versions of a feature (a/b; null = current), or two layers when featureId is absent. */
+  | { kind: 'compare'; featureId?: string; a?: number | null; b?: number | null }
   | null;
 
 /** What the account menu, the feature panel's staff buttons and the tools share. */

@@ -10,6 +10,7 @@ import type { DerivedGrowth, Discrepancy, DocumentDetail, DocumentInfo, Figure, 
 import type { MatchResult } from '@contract/api';
 import type { SitesResult, SiteStatus } from '@contract/api';
 import type { AtlasFeature, AuthSession, ExportCrs, ExportFormat, FeaturePatch, HistoryEntry, NewFeature } from '@contract/api';
+import type { CompareResult, ImportPreview, ImportResult } from '@contract/api';
 
 /** An HTTP failure carrying the server's RFC 9457 problem document when it sent one. */
 export class ApiError extends Error {
@@ -221,3 +222,59 @@ export function exportUrl(req: ExportRequest): string {
   q.set('crs', req.crs);
   return `/api/export?${q.toString()}`;
 }
+
+// ---------- Staff: imports and plan-version compare ----------
+
+/** POST /api/imports (multipart: file, layer, crs?, encoding?) — stores a preview batch; 413/422 problems for bad files. */
+export async function uploadImport(file: File, fields: { layer: string; crs?: string; encoding?: string }, csrf: string | null): Promise<ImportPreview> {
+  const form = new FormData();
+  form.set('layer', fields.layer);
+  if (fields.crs) form.set('crs', fields.crs);
+  if (fields.encoding) form.set('encoding', fields.encoding);
+  form.set('file', file, file.name);
+  const response = await fetch('/api/imports', { method: 'POST', credentials: 'same-origin', headers: csrf ? { 'x-csrf-token': csrf, accept: 'application/json' } : { accept: 'application/json' }, body: form });
+  if (!response.ok) {
+    const problem = (response.headers.get('content-type') ?? '').includes('json') ? ((await response.json().catch(() => null)) as Problem | null) : null;
+    throw new ApiError(response.status, problem, '/api/imports');
+  }
+  return (await response.json()) as ImportPreview;
+}
+
+/** GET /api/imports/:id[?makeValid=true] — the preview with every item's WGS 84 geometry, status and reasons. */
+export function fetchImport(id: string, makeValid: boolean, signal?: AbortSignal): Promise<ImportPreview> {
+  return getJson<ImportPreview>(`/api/imports/${encodeURIComponent(id)}${makeValid ? '?makeValid=true' : ''}`, signal);
+}
+
+/** POST /api/imports/:id/crs — chooses (or changes) the CRS the file's coordinates are read in. */
+export function chooseImportCrs(id: string, crs: string, csrf: string | null): Promise<ImportPreview> {
+  return sendJson<ImportPreview>('POST', `/api/imports/${encodeURIComponent(id)}/crs`, { crs }, { csrf });
+}
+
+/** POST /api/imports/:id/commit — writes new and changed items in one transaction; 412 when the preview is stale. */
+export function commitImport(id: string, body: { accuracy: 'surveyed' | 'digitised'; makeValid: boolean; preview_token: string }, csrf: string | null): Promise<ImportResult> {
+  return sendJson<ImportResult>('POST', `/api/imports/${encodeURIComponent(id)}/commit`, body, { csrf });
+}
+
+/** DELETE /api/imports/:id — discards an uncommitted preview. */
+export function discardImport(id: string, csrf: string | null): Promise<void> {
+  return sendJson<void>('DELETE', `/api/imports/${encodeURIComponent(id)}`, undefined, { csrf });
+}
+
+/** DELETE /api/features/:id with If-Match — deletes the feature; its history stays (and can restore it). */
+export function deleteFeature(id: string, version: number, csrf: string | null): Promise<void> {
+  return sendJson<void>('DELETE', `/api/features/${encodeURIComponent(id)}`, undefined, { csrf, ifMatch: version });
+}
+
+/** What GET /api/compare compares: two feature refs (`id` or `id@version`) or two layers. */
+export type CompareQuery = { a: string; b: string } | { layerA: string; layerB: string };
+
+/** GET /api/compare — both sides and the unchanged / added / removed areas (m², PostGIS). */
+export function fetchCompare(q: CompareQuery, signal?: AbortSignal): Promise<CompareResult> {
+  return getJson<CompareResult>(`/api/compare?${new URLSearchParams(q as Record<string, string>).toString()}`, signal);
+}
+
+/** Query keys of the staff import and compare tools. */
+export const staffKeys = {
+  importPreview: (id: string, makeValid: boolean) => ['imports', id, makeValid] as const,
+  compare: (q: CompareQuery) => ['compare', q] as const,
+};

@@ -6,6 +6,7 @@ const updateSql = sqlFile(import.meta.url, 'update-feature.sql');
 const insertSql = sqlFile(import.meta.url, 'insert-feature.sql');
 const revertSql = sqlFile(import.meta.url, 'revert-feature.sql');
 const historySql = sqlFile(import.meta.url, 'history.sql');
+const restoreSql = sqlFile(import.meta.url, 'restore-feature.sql');
 
 export interface GeometryCheck {
   type: string;
@@ -77,6 +78,11 @@ export class EditsRepository {
   /** Restores history version `to` as a new version if the current version is `version`. */
   async revert(id: string, to: number, version: number): Promise<number | null> {
     return (await this.db.query<{ version: number }>(revertSql, [id, to, version])).rows[0]?.version ?? null;
+  }
+
+  /** Re-creates a deleted feature from history version `to` if its delete tombstone is `tombstone`; the new version, or null. */
+  async restore(id: string, to: number, tombstone: number): Promise<number | null> {
+    return (await this.db.query<{ version: number }>(restoreSql, [id, to, tombstone])).rows[0]?.version ?? null;
   }
 
   async historyVersionExists(id: string, v: number): Promise<boolean> {

@@ -155,6 +155,13 @@ export function editsRoutes(db: Database, auth: AuthService): Router {
     const v = await db.transaction(async (tx) => {
       const repo = new EditsRepository(tx);
       if (!(await repo.historyVersionExists(id, to as number))) throw notFound(`Feature "${id}" has no version ${to}.`);
+      // A deleted feature (history ends in its tombstone) is restored by the same call: If-Match names the tombstone.
+      if (!(await repo.featureExists(id))) {
+        const restored = await repo.restore(id, to as number, version);
+        if (restored === null) throw new HttpError(412, 'Precondition Failed', `Feature "${id}" is not deleted at version ${version}: read its history again.`);
+        await tx.query('INSERT INTO audit_log (username, action, target, details) VALUES ($1, $2, $3, $4)', [user, 'feature.restore', id, JSON.stringify({ to, from: version, new: restored })]);
+        return restored;
+      }
       const nv = await repo.revert(id, to as number, version);
       if (nv === null) return conflict(repo, id, version);
       await tx.query('INSERT INTO audit_log (username, action, target, details) VALUES ($1, $2, $3, $4)', [user, 'feature.revert', id, JSON.stringify({ to, from: version, new: nv })]);

@@ -1,7 +1,8 @@
 import { useI18n } from '../../hooks/use-i18n';
 import { useStaff } from '../../hooks/use-staff';
+import { DeleteFeatureButton } from './delete-feature';
 
-/** Staff buttons for a feature: 历史版本 / History for everyone, 编辑 / Edit for editors and admins. */
+/** Staff buttons for a feature: 历史版本 / History for everyone, 编辑 / Edit and 删除 / Delete for editors and admins. */
 export function FeatureStaffActions({ featureId }: { featureId: string }) {
   const { t } = useI18n();
   const staff = useStaff();
@@ -16,6 +17,7 @@ export function FeatureStaffActions({ featureId }: { featureId: string }) {
           {t.staff.edit}
         </button>
       )}
+      {staff.auth.canEdit && <DeleteFeatureButton key={featureId} featureId={featureId} />}
     </div>
   );
 }

@@ -99,6 +99,9 @@ export function HistoryPanel({ featureId }: { featureId: string }) {
                 <li><span className="legend-line" style={{ borderColor: DIFF_COLORS.new }} aria-hidden="true" />{t.staff.diffNew(newEntry.version)}</li>
               </ul>
               <button type="button" className="link-button" onClick={zoom}>{t.staff.zoomToDiff}</button>
+              {oldEntry.op !== 'delete' && newEntry.op !== 'delete' && (
+                <button type="button" className="link-button swipe-compare" onClick={() => staff.setTool({ kind: 'compare', featureId, a: oldEntry.version, b: newEntry.version })}>{t.io.compareVersions}</button>
+              )}
             </div>
           )}
           <ol className="version-list">

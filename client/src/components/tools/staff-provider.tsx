@@ -11,6 +11,8 @@ import { pick } from '../../lib/i18n';
 import { DrawTool } from '../edit/draw-tool';
 import { EditSession } from '../edit/edit-session';
 import { HistoryPanel } from '../history/history-panel';
+import { ImportPanel } from '../import/import-panel';
+import { ComparePanel } from '../compare-versions/compare-panel';
 import { CoordinateReadout } from './coordinate-readout';
 import { ExportDialog } from './export-dialog';
 import { StaffSheet } from './staff-sheet';
@@ -59,7 +61,7 @@ export function StaffProvider({ map, ready, layers, index, selectedId, onSelect,
 
   // Edit tools need an editor: signing out (or a session that lapsed) closes them.
   useEffect(() => {
-    if (!auth.canEdit && (tool?.kind === 'edit' || tool?.kind === 'draw')) setTool(null);
+    if (!auth.canEdit && (tool?.kind === 'edit' || tool?.kind === 'draw' || tool?.kind === 'import')) setTool(null);
   }, [auth.canEdit, tool]);
 
   const busy = (tool !== null && CLICK_TOOLS.has(tool.kind)) || (tool?.kind === 'export' && exportPicking);
@@ -97,7 +99,7 @@ export function StaffProvider({ map, ready, layers, index, selectedId, onSelect,
     return f ? pick(lang, f.properties.name_zh, f.properties.name_en) : id;
   };
   const close = () => {
-    const back = tool && (tool.kind === 'edit' || tool.kind === 'history') ? tool.featureId : null;
+    const back = tool && (tool.kind === 'edit' || tool.kind === 'history' || tool.kind === 'compare') ? (tool.featureId ?? null) : null;
     setTool(null);
     if (back) onSelect(back);
   };
@@ -122,6 +124,16 @@ export function StaffProvider({ map, ready, layers, index, selectedId, onSelect,
           {tool?.kind === 'draw' && (
             <StaffSheet kind="draw" title={t.staff.drawTitle} onClose={close}>
               <DrawTool />
+            </StaffSheet>
+          )}
+          {tool?.kind === 'import' && (
+            <StaffSheet kind="import" title={t.io.importTitle} onClose={close}>
+              <ImportPanel />
+            </StaffSheet>
+          )}
+          {tool?.kind === 'compare' && (
+            <StaffSheet kind="compare" title={tool.featureId ? `${t.io.compareTitle} · ${featureName(tool.featureId)}` : t.io.compareTitle} onClose={close}>
+              <ComparePanel key={`${tool.featureId ?? ''}@${tool.a ?? ''}-${tool.b ?? ''}`} featureId={tool.featureId} a={tool.a} b={tool.b} />
             </StaffSheet>
           )}
           {tool?.kind === 'export' && (

@@ -41,6 +41,20 @@ export function ToolDock({ notice, selectedId }: { notice: string | null; select
           </svg>
           {t.staff.exportButton}
         </button>
+        <button type="button" className="tool-button compare-tool" aria-pressed={tool?.kind === 'compare'} onClick={() => toggle({ kind: 'compare' }, tool?.kind === 'compare')}>
+          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+            <path d="M8 1 V15 M2 3.5 H6 V12.5 H2 Z M10 3.5 H14 V12.5 H10 Z" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+          </svg>
+          {t.io.compareButton}
+        </button>
+        {auth.canEdit && (
+          <button type="button" className="tool-button import-tool" aria-pressed={tool?.kind === 'import'} onClick={() => toggle({ kind: 'import' }, tool?.kind === 'import')}>
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+              <path d="M8 10.5 V2 M4.5 5.5 L8 2 L11.5 5.5 M2 11.5 V14.5 H14 V11.5" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            {t.io.importButton}
+          </button>
+        )}
         {auth.canEdit && (
           <button type="button" className="tool-button" aria-pressed={tool?.kind === 'draw'} onClick={() => toggle({ kind: 'draw' }, tool?.kind === 'draw')}>
             <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">

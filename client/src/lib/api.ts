@@ -11,6 +11,7 @@ import type { MatchResult } from '@contract/api';
 import type { SitesResult, SiteStatus } from '@contract/api';
 import type { AtlasFeature, AuthSession, ExportCrs, ExportFormat, FeaturePatch, HistoryEntry, NewFeature } from '@contract/api';
 import type { CompareResult, ImportPreview, ImportResult } from '@contract/api';
+import type { Briefing, BriefingStep, SavedView, ViewState } from '@contract/api';
 
 /** An HTTP failure carrying the server's RFC 9457 problem document when it sent one. */
 export class ApiError extends Error {
@@ -62,6 +63,9 @@ export const queryKeys = {
   sites: (status: SiteStatus[], minKm2: number | null) => ['sites', [...status].sort().join(','), minKm2] as const,
   /** Under feature(id), so invalidating a feature refreshes its history too. */
   history: (id: string) => ['features', id, 'history'] as const,
+  views: ['views'] as const,
+  briefings: ['briefings'] as const,
+  briefing: (id: string) => ['briefings', id] as const,
 };
 
 /** GET /api/health. */
@@ -221,6 +225,86 @@ export function exportUrl(req: ExportRequest): string {
   q.set('format', req.format);
   q.set('crs', req.crs);
   return `/api/export?${q.toString()}`;
+}
+
+// ---------- Saved views and briefings ----------
+
+/** GET /api/views — every saved view in its sort order. */
+export function fetchViews(signal?: AbortSignal): Promise<SavedView[]> {
+  return getJson<SavedView[]>('/api/views', signal);
+}
+
+/** GET /api/views/:id. */
+export function fetchView(id: string, signal?: AbortSignal): Promise<SavedView> {
+  return getJson<SavedView>(`/api/views/${encodeURIComponent(id)}`, signal);
+}
+
+/** POST /api/views (editor). */
+export function createView(body: { title: string; note: string; state: ViewState }, csrf: string | null): Promise<SavedView> {
+  return sendJson<SavedView>('POST', '/api/views', body, { csrf });
+}
+
+/** PATCH /api/views/:id (editor). */
+export function updateView(id: string, patch: { title?: string; note?: string; state?: ViewState }, csrf: string | null): Promise<SavedView> {
+  return sendJson<SavedView>('PATCH', `/api/views/${encodeURIComponent(id)}`, patch, { csrf });
+}
+
+/** DELETE /api/views/:id (editor). */
+export function deleteView(id: string, csrf: string | null): Promise<void> {
+  return sendJson<void>('DELETE', `/api/views/${encodeURIComponent(id)}`, undefined, { csrf });
+}
+
+/** PUT /api/views-order (editor): the views in the given order. */
+export function reorderViews(ids: string[], csrf: string | null): Promise<SavedView[]> {
+  return sendJson<SavedView[]>('PUT', '/api/views-order', { ids }, { csrf });
+}
+
+/** GET /api/briefings. */
+export function fetchBriefings(signal?: AbortSignal): Promise<Briefing[]> {
+  return getJson<Briefing[]>('/api/briefings', signal);
+}
+
+/** GET /api/briefings/:id — with the steps' views resolved. */
+export function fetchBriefing(id: string, signal?: AbortSignal): Promise<Briefing> {
+  return getJson<Briefing>(`/api/briefings/${encodeURIComponent(id)}`, signal);
+}
+
+/** POST /api/briefings (editor). */
+export function createBriefing(body: { title: string; subtitle: string; steps: BriefingStep[] }, csrf: string | null): Promise<Briefing> {
+  return sendJson<Briefing>('POST', '/api/briefings', body, { csrf });
+}
+
+/** PATCH /api/briefings/:id (editor). */
+export function updateBriefing(id: string, patch: { title?: string; subtitle?: string; steps?: BriefingStep[] }, csrf: string | null): Promise<Briefing> {
+  return sendJson<Briefing>('PATCH', `/api/briefings/${encodeURIComponent(id)}`, patch, { csrf });
+}
+
+/** POST /api/briefings/:id/duplicate (editor). */
+export function duplicateBriefing(id: string, csrf: string | null): Promise<Briefing> {
+  return sendJson<Briefing>('POST', `/api/briefings/${encodeURIComponent(id)}/duplicate`, undefined, { csrf });
+}
+
+/** DELETE /api/briefings/:id (editor). */
+export function deleteBriefing(id: string, csrf: string | null): Promise<void> {
+  return sendJson<void>('DELETE', `/api/briefings/${encodeURIComponent(id)}`, undefined, { csrf });
+}
+
+/** Download links of a briefing: its PDF (one page per step) and its self-contained HTML. */
+export function briefingPdfUrl(id: string, lang?: string): string {
+  return `/api/briefings/${encodeURIComponent(id)}/export.pdf${lang ? `?lang=${lang}` : ''}`;
+}
+export function briefingHtmlUrl(id: string): string {
+  return `/api/briefings/${encodeURIComponent(id)}/export.html`;
+}
+
+/** POST /api/print — a PDF of a view state; resolves to the PDF bytes. */
+export async function printView(body: { state: ViewState; title: string; paper: 'A4' | 'A3'; orientation: 'portrait' | 'landscape' }): Promise<Blob> {
+  const response = await fetch('/api/print', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/pdf, application/problem+json' }, body: JSON.stringify({ ...body, format: 'pdf' }) });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as Problem | null;
+    throw new ApiError(response.status, problem, '/api/print');
+  }
+  return response.blob();
 }
 
 // ---------- Staff: imports and plan-version compare ----------

@@ -17,6 +17,7 @@ import { useExplorerState } from '../../hooks/use-explorer-state';
 import { readUrlView, useUrlState } from '../../hooks/use-url-state';
 import { ParkProfile } from '../explorer/park-profile';
 import { SideDock } from '../explorer/side-dock';
+import { BriefingLauncher } from '../briefing/briefing-launcher';
 
 const LAYER_PANEL_ID = 'layer-panel';
 /** The left dock holding the layer panel and the investor tabs (components/explorer/side-dock.tsx). */
@@ -150,6 +151,8 @@ export function App() {
       <div className={`app${panelOpen ? ' panel-open' : ''}${selectedId ? ' feature-open' : ''}`}>
         <TitleBar panelId={DOCK_ID} panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((v) => !v)} />
         <MapView containerRef={containerRef} ready={atlas.ready} />
+        {/* 汇报: saved views, briefings, present mode, exports, /embed (components/briefing, components/present). */}
+        <BriefingLauncher atlas={atlas} layers={layers} controls={controls} index={index} lang={lang} setLang={setLang} selectedId={selectedId} select={select} explorer={explorer} basemaps={basemaps} />
         <SideDock
           id={DOCK_ID}
           explorer={explorer}

@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Briefing, LayerInfo, SavedView, ViewState } from '@contract/api';
+import type { AtlasMapApi } from '../../hooks/use-atlas-map';
+import type { ExplorerState } from '../../hooks/use-explorer-state';
+import type { LayerControls } from '../../hooks/use-layer-controls';
+import type { IndexedFeature } from '../../lib/atlas-data';
+import type { Lang } from '../../lib/i18n';
+import type { OnlineBasemapState } from '../../lib/online-basemaps';
+import { ApiError, fetchBriefing, fetchView } from '../../lib/api';
+import { presenterFeatures } from '../present/features';
+import { slidesOf, startPresenter, type PresenterHost, type Slide } from '../present/presenter';
+import { BriefingPanel } from './briefing-panel';
+import { briefingStrings } from './briefing-strings';
+import { captureViewState } from './capture';
+import { exportPng } from './png-export';
+
+/** The app's state the briefing tools read and set. */
+export interface BriefingLauncherProps {
+  atlas: AtlasMapApi;
+  layers: LayerInfo[] | undefined;
+  controls: LayerControls;
+  index: Map<string, IndexedFeature>;
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  selectedId: string | null;
+  select: (id: string | null) => void;
+  explorer: ExplorerState;
+  basemaps: OnlineBasemapState;
+}
+
+/** `/embed?briefing=…` or `/embed?view=…`: the map and the presenter only, for an iframe. */
+export function isEmbed(): boolean {
+  return window.location.pathname.replace(/\/+$/, '') === '/embed';
+}
+
+function setUrlParam(key: string, value: string | null) {
+  const p = new URLSearchParams(window.location.search);
+  if (value) p.set(key, value);
+  else p.delete(key);
+  const q = p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`);
+}
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The 汇报 button and everything behind it: the builder panel, present mode over the app's own map,
+ * the stable link `/?briefing=<id>` (add `&present=1` to start presenting) and the /embed route.
+ */
+export function BriefingLauncher(props: BriefingLauncherProps) {
+  const { atlas, lang } = props;
+  const embed = useMemo(isEmbed, []);
+  const [initial] = useState(() => {
+    const p = new URLSearchParams(window.location.search);
+    const id = (v: string | null) => (v && /^[a-z0-9][a-z0-9_-]{0,79}$/.test(v) ? v : null);
+    return { briefing: id(p.get('briefing')), view: id(p.get('view')), present: p.get('present') === '1' };
+  });
+  const [open, setOpen] = useState(!embed && initial.briefing !== null);
+  const [briefingId, setBriefingIdState] = useState<string | null>(initial.briefing);
+  const [show, setShow] = useState<{ slides: Slide[]; start: number } | null>(null);
+  const [embedError, setEmbedError] = useState<string | null>(null);
+  const s = briefingStrings(lang);
+
+  const latest = useRef(props);
+  latest.current = props;
+
+  const setBriefingId = useCallback((id: string | null) => {
+    setBriefingIdState(id);
+    if (!isEmbed()) setUrlParam('briefing', id);
+  }, []);
+
+  /** Applies what a view carries except the camera and the basemap (present mode stays offline). */
+  const applyState = useCallback((state: ViewState) => {
+    const { controls: c, setLang: sl, select: sel, explorer: ex, layers: ls } = latest.current;
+    const known = new Set((ls ?? []).map((l) => l.id));
+    for (const l of state.layers) {
+      if (!known.has(l.id)) continue;
+      c.setVisible(l.id, l.visible);
+      c.setOpacity(l.id, l.opacity);
+    }
+    sl(state.lang);
+    sel(state.selected);
+    const f = state.filters;
+    const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    ex.setFilters({ chain: str(f.chain), group: str(f.group), q: str(f.q) ?? '', available: f.available === true });
+  }, []);
+
+  const capture = useCallback(
+    (highlightSelected: boolean): ViewState | null => {
+      const { atlas: a, layers: ls, controls: c, lang: lg, selectedId: sel, explorer: ex, basemaps: bm } = latest.current;
+      if (!a.map || !ls) return null;
+      return captureViewState({ map: a.map, layers: ls, controls: c.controls, lang: lg, selectedId: sel, highlighted: highlightSelected && sel ? [sel] : [], filters: ex.filters, basemaps: bm });
+    },
+    [],
+  );
+
+  const showView = useCallback(
+    (view: SavedView) => {
+      applyState(view.state);
+      const cam = view.state.camera;
+      atlas.map?.flyTo({ center: cam.center, zoom: cam.zoom, bearing: cam.bearing, pitch: cam.pitch, essential: false });
+    },
+    [applyState, atlas.map],
+  );
+
+  const present = useCallback((b: Briefing, start = 0) => {
+    setOpen(false);
+    setShow({ slides: slidesOf(b), start });
+  }, []);
+
+  const onExportPng = useCallback(
+    async (scale: 1 | 2 | 4, title: string) => {
+      const { atlas: a, layers: ls, controls: c, lang: lg } = latest.current;
+      if (!a.map || !ls) return;
+      const blob = await exportPng(a.map, scale, { title, lang: lg, layers: ls, controls: c.controls });
+      download(blob, `atlas-${scale}x.png`);
+    },
+    [],
+  );
+
+  // A link with ?present=1 or the /embed route: fetch what to show and start once the map is built.
+  const { ready, map } = atlas;
+  useEffect(() => {
+    if (!ready || !map) return;
+    if (!embed && !initial.present) return;
+    let cancelled = false;
+    (async () => {
+      if (initial.briefing) {
+        const b = await fetchBriefing(initial.briefing);
+        if (!cancelled) setShow({ slides: slidesOf(b), start: embed ? 0 : 1 });
+      } else if (embed && initial.view) {
+        const v = await fetchView(initial.view);
+        if (!cancelled) setShow({ slides: [{ kind: 'step', heading: v.title, text: v.note, view: v }], start: 0 });
+      } else if (embed) {
+        setEmbedError('/embed?briefing=<id> | /embed?view=<id>');
+      }
+    })().catch((err: unknown) => !cancelled && setEmbedError(err instanceof ApiError ? err.message : String(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, [ready, map, embed, initial]);
+
+  // The presenter runs over the app's map; the chrome is hidden by a class on <body>.
+  useEffect(() => {
+    if (!show || !map || !ready) return;
+    const host: PresenterHost = {
+      map,
+      applyState,
+      features: (ids, lg) => presenterFeatures(ids, lg, (id) => latest.current.index.get(id)?.feature),
+      onExit: () => setShow(null),
+    };
+    document.body.classList.add('atlas-presenting');
+    const p = startPresenter(document.body, show.slides, host, { start: show.start, fullscreen: !embed, exitable: !embed });
+    return () => {
+      p.destroy();
+      document.body.classList.remove('atlas-presenting');
+    };
+  }, [show, map, ready, applyState, embed]);
+
+  useEffect(() => {
+    if (embed) document.body.classList.add('atlas-embed');
+  }, [embed]);
+
+  if (embed) {
+    return embedError ? (
+      <p className="embed-error" role="alert">
+        {embedError}
+      </p>
+    ) : null;
+  }
+  return (
+    <>
+      {!show && (
+        <button type="button" className="briefing-launch" aria-expanded={open} onClick={() => setOpen((v) => !v)} data-testid="briefing-launch">
+          {s.open}
+        </button>
+      )}
+      {open && !show && (
+        <BriefingPanel
+          briefingId={briefingId}
+          onBriefingId={setBriefingId}
+          onClose={() => setOpen(false)}
+          capture={capture}
+          onShowView={showView}
+          onPresent={(b) => present(b)}
+          onExportPng={onExportPng}
+        />
+      )}
+    </>
+  );
+}

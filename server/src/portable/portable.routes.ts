@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import type { Queryable } from '../db/database.js';
+import { notFound } from '../http/problem.js';
+import { parseId } from '../http/params.js';
+import { PortableService } from './portable.service.js';
+
+/** GET /briefings/:id/export.html — the briefing as one self-contained HTML file (mount under /api). */
+export function portableRoutes(db: Queryable, bundleDir: string | null): Router {
+  const r = Router();
+  const service = new PortableService(db, bundleDir);
+  r.get('/briefings/:id/export.html', async (req, res) => {
+    const id = parseId(req.params.id, 'briefing id');
+    const out = await service.export(id);
+    if (!out) throw notFound('No such briefing.');
+    const bytes = Buffer.byteLength(out.html, 'utf8');
+    res.set('Cache-Control', 'no-store');
+    res.set('Content-Disposition', `attachment; filename="${id}.html"`);
+    // The size and contents, so the client can tell the presenter what they carry.
+    res.set('X-Atlas-Portable-Bytes', String(bytes));
+    res.set('X-Atlas-Portable-Layers', out.layers.join(','));
+    res.set('X-Atlas-Portable-Font-Files', String(out.fontFiles));
+    res.type('text/html; charset=utf-8').send(out.html);
+  });
+  return r;
+}

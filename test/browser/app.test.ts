@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { bbox, booleanPointInPolygon, centerOfMass, point, pointOnFeature } from '@turf/turf';
 import type { AtlasFeature, AtlasFeatureCollection, LayerInfo } from '../../contract/api';
-import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext } from './support';
+import { CHROMIUM_ARGS, RESULTS, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * The app in a real Chromium (WebGL through SwiftShader), against a running server: offline, a park
@@ -13,38 +13,14 @@ import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext } from './supp
  * Base URL: ATLAS_URL, or what test/support/browser-setup.ts provides.
  */
 
-
 /** Console warnings about failed glyph ranges, by page. */
 const glyphWarnings = new WeakMap<Page, string[]>();
 
-/** Opens the app and waits until every layer is on the map and the map has gone idle. */
-async function openApp(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+/** Records glyph-range warnings: MapLibre draws a glyph itself when a glyphs request fails, which must not happen. */
+function watchGlyphs(page: Page): void {
   page.on('console', (m) => {
-    // MapLibre falls back to drawing a glyph itself when a glyphs request fails; that must not happen.
     if (/glyph range/i.test(m.text())) glyphWarnings.set(page, [...(glyphWarnings.get(page) ?? []), m.text()]);
   });
-  await page.goto(`${baseUrl()}/`);
-  await page.waitForFunction(() => window.__atlas?.layersReady === true, null, { timeout: 90_000 }).catch((e) => {
-    throw new Error(`map layers never became ready (${errors.join('; ') || e}`);
-  });
-  await waitIdle(page);
-  return page;
-}
-
-async function waitIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__atlas!.map;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-  // Symbol fade-in finishes after the last idle frame's placement.
-  await page.waitForTimeout(400);
 }
 
 function decode(buf: Buffer): PNG {
@@ -158,7 +134,7 @@ describe('atlas in Chromium', () => {
   it('opens offline, picks a park, and draws its fill and real Chinese glyphs', async () => {
     const { context, external } = await offlineContext(browser);
     try {
-      const page = await openApp(context);
+      const page = await openApp(context, '/', watchGlyphs);
 
       const layers = await getJson<LayerInfo[]>('/api/layers');
       const parksInfo = layers.find((l) => l.id === 'parks');
@@ -303,7 +279,7 @@ describe('atlas in Chromium', () => {
   it('reaches features by keyboard, switches language without moving the map, and closes with Esc', async () => {
     const { context, external } = await offlineContext(browser);
     try {
-      const page = await openApp(context);
+      const page = await openApp(context, '/', watchGlyphs);
       const layers = await getJson<LayerInfo[]>('/api/layers');
       const parksInfo = layers.find((l) => l.id === 'parks')!;
       const parks = await getJson<AtlasFeatureCollection>('/api/layers/parks');
@@ -387,7 +363,7 @@ describe('atlas in Chromium', () => {
   it('shows the feature panel as a bottom sheet on a phone', async () => {
     const { context, external } = await offlineContext(browser, { width: 390, height: 844 });
     try {
-      const page = await openApp(context);
+      const page = await openApp(context, '/', watchGlyphs);
       const parks = await getJson<AtlasFeatureCollection>('/api/layers/parks');
       // On a phone the layer panel is a drawer behind the 图层 button.
       await page.getByRole('button', { name: /图层/ }).click();

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { AtlasFeatureCollection, Chain, DerivedGrowth, Discrepancy, FeatureDetail, SearchHit } from '../../contract/api';
-import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext } from './support';
+import { CHROMIUM_ARGS, RESULTS, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * “Every plan on the map, every figure traceable to its sentence”, in a real Chromium against a running
@@ -16,35 +16,6 @@ import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext } from './supp
 
 /** --mark in client/src/styles/sources.css: the highlight behind a cited passage. */
 const MARK_RGB: [number, number, number] = [0xff, 0xd5, 0x4a];
-
-
-
-/** A context that lets only local requests through and records every other one it refuses. */
-
-/** Opens the app and waits until every layer is on the map and the map has gone idle. */
-async function openApp(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${baseUrl()}/`);
-  await page.waitForFunction(() => window.__atlas?.layersReady === true, null, { timeout: 90_000 }).catch((e) => {
-    throw new Error(`map layers never became ready (${errors.join('; ') || e}`);
-  });
-  await waitIdle(page);
-  return page;
-}
-
-async function waitIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__atlas!.map;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-  await page.waitForTimeout(400);
-}
 
 const strip = (s: string) => s.replace(/\s+/gu, '');
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { bbox } from '@turf/turf';
 import type { AtlasFeature, FeatureDetail, HistoryEntry, LayerInfo } from '../../contract/api';
-import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext } from './support';
+import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * Planning staff in a real Chromium against the browser suites' server (test/support/browser-setup.ts,
@@ -28,32 +28,6 @@ type RGB = [number, number, number];
 
 
 
-/** A context that lets only local requests through and records every other one it refuses. */
-
-/** Opens the app and waits until every layer is on the map and the map has gone idle. */
-async function openApp(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${baseUrl()}/`);
-  await page.waitForFunction(() => window.__atlas?.layersReady === true, null, { timeout: 90_000 }).catch((e) => {
-    throw new Error(`map layers never became ready (${errors.join('; ') || e}`);
-  });
-  await waitIdle(page);
-  return page;
-}
-
-async function waitIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__atlas!.map;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-  await page.waitForTimeout(300);
-}
 
 /** Fits the map to a WGS84 bbox at once, keeping the panels' sides clear. */
 async function fitTo(page: Page, b: number[], padding = { top: 170, bottom: 90, left: 380, right: 450 }): Promise<void> {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { inject } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /*
@@ -58,4 +58,35 @@ export async function offlineContext(browser: Browser, viewport = { width: 1280,
     if (!isLocal(r.url()) && !external.includes(r.url())) external.push(r.url());
   });
   return { context, external };
+}
+
+/**
+ * Opens a URL of the app in a new page and waits until every layer is on the map and the map has gone
+ * idle; `prepare` runs on the page before it navigates (to attach listeners). Page errors are reported
+ * in the failure message.
+ */
+export async function openApp(context: BrowserContext, pathAndQuery = '/', prepare?: (page: Page) => void): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  prepare?.(page);
+  await page.goto(`${baseUrl()}${pathAndQuery}`);
+  await page.waitForFunction(() => window.__atlas?.layersReady === true, null, { timeout: 90_000 }).catch((e) => {
+    throw new Error(`map layers never became ready (${errors.join('; ') || e}`);
+  });
+  await waitIdle(page);
+  return page;
+}
+
+/** Waits for the map's next idle after a repaint, then for the symbol fade-in that follows the last idle frame. */
+export async function waitIdle(page: Page, fadeMs = 400): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__atlas!.map;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+  await page.waitForTimeout(fadeMs);
 }

@@ -50,15 +50,15 @@ function changed(a: PNG, b: PNG, r: { x: number; y: number; w: number; h: number
 function captionInk(p: PNG, r: { x: number; y: number; w: number; h: number }): { dark: number; light: number } {
   let dark = 0;
   let light = 0;
-  for (let y = Math.round(r.y); y < r.y + r.h; y++) {
-    for (let x = Math.round(r.x); x < r.x + r.w; x++) {
+  for (let y = r.y; y < r.y + r.h; y++) {
+    for (let x = r.x; x < r.x + r.w; x++) {
       const i = (y * p.width + x) * 4;
       const s = p.data[i] + p.data[i + 1] + p.data[i + 2];
       if (s < 120) dark++;
       else if (s > 690) light++;
     }
   }
-  const area = Math.round(r.w) * Math.round(r.h);
+  const area = r.w * r.h;
   return { dark: dark / area, light: light / area };
 }
 
@@ -71,7 +71,7 @@ async function settle(p: Page): Promise<void> {
 async function captionBox(p: Page) {
   const box = await p.locator('.present-caption').boundingBox();
   expect(box).not.toBeNull();
-  return box!;
+  return { x: Math.ceil(box!.x), y: Math.ceil(box!.y), w: Math.floor(box!.width) - 1, h: Math.floor(box!.height) - 1 };
 }
 
 beforeAll(async () => {

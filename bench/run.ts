@@ -2,33 +2,124 @@
  * `npm run bench`: measures the API on both engines side by side in one run and writes
  * bench/report.json and bench/report.md. Ratios, not absolute times, are what to compare:
  * the machines are shared and noisy.
+ *
+ * Environment: BENCH_SIZES (synthetic parcel counts, default 1000,10000,100000,1000000),
+ * BENCH_PGLITE_MAX (largest size loaded into PGlite, default 10000: 100k take ~100 s to load there), BENCH_N (sequential requests
+ * per measurement, default 100), BENCH_LOAD_S (seconds per autocannon run, default 4),
+ * ATLAS_CLIENT_DIR (the built client, default dist/client).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import autocannon from 'autocannon';
 import { PgliteDatabase, PostgresDatabase, type Database } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { loadSeeds } from '../server/src/seed/load.js';
 import { createApp } from '../server/src/app.js';
-import { percentile, round, throughput, timeRuns } from './stats.js';
+import { TilesRepository } from '../server/src/tiles/tiles.repository.js';
+import { TilesService } from '../server/src/tiles/tiles.service.js';
+import { LruCache } from '../server/src/tiles/lru.js';
+import { parseCrs } from '../server/src/ogc/crs.js';
+import { match } from '../server/src/match/match.service.js';
+import type { CacheInvalidation } from '../server/src/tiles/invalidation.js';
+import { percentile, round, timeRuns } from './stats.js';
+import { loadParcels, PARCEL_LAYER } from './parcels.js';
 import { adminQuery, databaseUrl, postgresAdminUrl } from '../test/support/engine.js';
 
-const N = Number(process.env.BENCH_N ?? 200);
+const N = Number(process.env.BENCH_N ?? 100);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const PGLITE_MAX = Number(process.env.BENCH_PGLITE_MAX ?? 10000);
+const LOAD_S = Number(process.env.BENCH_LOAD_S ?? 4);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const layerSql = fs.readFileSync(path.join(root, 'server/src/layers/layer-features.sql'), 'utf8');
+const clientDir = path.resolve(process.env.ATLAS_CLIENT_DIR ?? path.join(root, 'dist/client'));
+const sql = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
+const layerSql = sql('server/src/layers/layer-features.sql');
+const itemsSql = sql('server/src/ogc/items.sql');
+const searchSql = sql('server/src/search/search.sql');
+const t0All = performance.now();
 
-interface EndpointResult {
-  path: string;
-  bytes: number;
-  p50_ms: number;
-  p99_ms: number;
-  rps_c10: number;
-  raw_sql_p50_ms?: number;
-  api_over_raw?: number;
+type Engine = 'pglite' | 'postgres';
+const ms = (s: number[]) => ({ p50_ms: round(percentile(s, 50)), p99_ms: round(percentile(s, 99)) });
+
+// ---- Tile arithmetic (XYZ, Web Mercator, y down). ----
+const lon2x = (lon: number, z: number) => ((lon + 180) / 360) * 2 ** z;
+const lat2y = (lat: number, z: number) => {
+  const r = (lat * Math.PI) / 180;
+  return ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z;
+};
+/** The district's middle (geodata/district.geojson bounding box): where parcels are. */
+const CENTER: [number, number] = [119.9456, 32.2972];
+/** Up to `count` tiles at zoom z nearest the centre, spiralling out, all inside the district's box. */
+function tilesAround(z: number, count: number): { z: number; x: number; y: number }[] {
+  const cx = Math.floor(lon2x(CENTER[0], z));
+  const cy = Math.floor(lat2y(CENTER[1], z));
+  const [x0, x1] = [Math.floor(lon2x(119.8142, z)), Math.floor(lon2x(120.0769, z))];
+  const [y0, y1] = [Math.floor(lat2y(32.4599, z)), Math.floor(lat2y(32.1545, z))];
+  const out: { z: number; x: number; y: number }[] = [];
+  for (let r = 0; out.length < count && r < 64; r++) {
+    for (let dx = -r; dx <= r; dx++) for (let dy = -r; dy <= r; dy++) {
+      if (Math.max(Math.abs(dx), Math.abs(dy)) !== r) continue;
+      const x = cx + dx;
+      const y = cy + dy;
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && out.length < count) out.push({ z, x, y });
+    }
+  }
+  return out;
 }
 
-const endpoints: Array<{ path: string; raw?: [string, unknown[]] }> = [
+async function serve(db: Database, opts: { clientDir?: string } = {}) {
+  const app = createApp(db, opts);
+  const server: Server = await new Promise((r) => {
+    const s = app.listen(0, '127.0.0.1', () => r(s));
+  });
+  // Long pauses between measurements must not race the default 5 s keep-alive close (ECONNRESET).
+  server.keepAliveTimeout = 120_000;
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await (app.locals.invalidation as CacheInvalidation).close();
+    },
+  };
+}
+
+async function get(url: string): Promise<{ status: number; bytes: number; cache: string | null }> {
+  const res = await fetch(url);
+  const body = await res.arrayBuffer();
+  if (res.status !== 200 && res.status !== 204) throw new Error(`${url} → ${res.status}`);
+  return { status: res.status, bytes: body.byteLength, cache: res.headers.get('x-tile-cache') };
+}
+
+/** autocannon with 50 connections for LOAD_S seconds; the server's RSS sampled meanwhile (it runs in this process). */
+async function load(url: string) {
+  let rss = process.memoryUsage().rss;
+  const timer = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 100);
+  try {
+    const r = await autocannon({ url, connections: 50, duration: LOAD_S });
+    return {
+      rps: round(r.requests.average, 0),
+      p50_ms: r.latency.p50,
+      p99_ms: r.latency.p99,
+      errors: r.errors + r.non2xx,
+      peak_rss_mb: Math.round(rss / 2 ** 20),
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function openEngine(engine: Engine): Promise<{ db: Database; drop: () => Promise<void> }> {
+  if (engine === 'pglite') return { db: await PgliteDatabase.open({}), drop: async () => {} };
+  const name = `atlas_bench_${process.pid}`;
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return { db: PostgresDatabase.connect(databaseUrl(postgresAdminUrl(), name), 20), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+const baseEndpoints: Array<{ path: string; raw?: [string, unknown[]] }> = [
   { path: '/api/health' },
   { path: '/api/layers' },
   { path: '/api/layers/parks', raw: [layerSql, ['parks']] },
@@ -38,78 +129,169 @@ const endpoints: Array<{ path: string; raw?: [string, unknown[]] }> = [
   { path: '/api/chains' },
 ];
 
-async function benchEngine(engine: 'pglite' | 'postgres') {
-  const t0 = performance.now();
-  let db: Database;
-  let dropDb = async () => {};
-  if (engine === 'pglite') {
-    db = await PgliteDatabase.open({});
-  } else {
-    const name = `atlas_bench_${process.pid}`;
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await adminQuery(`CREATE DATABASE ${name}`);
-    db = PostgresDatabase.connect(databaseUrl(postgresAdminUrl(), name), 20);
-    dropDb = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-  await migrate(db);
-  await loadSeeds(db);
-  const setupMs = performance.now() - t0;
-  const app = createApp(db, { clientDir: path.join(root, 'dist/client') });
-  const server = await new Promise<import('node:http').Server>((r) => {
-    const s = app.listen(0, '127.0.0.1', () => r(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const results: EndpointResult[] = [];
-  for (const ep of endpoints) {
-    const call = async () => {
-      const res = await fetch(base + ep.path);
-      const body = await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${ep.path} → ${res.status}`);
-      return body.byteLength;
-    };
-    const bytes = await call();
-    const lat = await timeRuns(call, N);
-    const tp = await throughput(call, 10, 2000);
-    const r: EndpointResult = { path: ep.path, bytes, p50_ms: round(percentile(lat, 50)), p99_ms: round(percentile(lat, 99)), rps_c10: round(tp.rps, 0) };
-    if (ep.raw) {
-      const [sql, values] = ep.raw;
-      const rawLat = await timeRuns(() => db.query(sql, values), N);
-      r.raw_sql_p50_ms = round(percentile(rawLat, 50));
-      r.api_over_raw = round(r.p50_ms / r.raw_sql_p50_ms);
-    }
-    results.push(r);
-    console.log(`[bench] ${engine} ${ep.path}: p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, ${r.rps_c10} req/s${r.api_over_raw ? `, API/raw ${r.api_over_raw}` : ''}`);
-  }
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-  await db.close();
-  await dropDb();
-  return { engine, setup_ms: Math.round(setupMs), endpoints: results, base };
+/** A layer's FeatureCollection built in JS from rows (the alternative to json_agg in PostGIS). */
+async function layerInJs(db: Database, layer: string): Promise<string> {
+  const { rows } = await db.query<{ id: string; name_zh: string; name_en: string; accuracy: string; parent_id: string | null; properties: Record<string, unknown>; g: string }>(
+    'SELECT id, name_zh, name_en, accuracy, parent_id, properties, ST_AsGeoJSON(geom, 6)::text AS g FROM features WHERE layer_id = $1 ORDER BY id',
+    [layer],
+  );
+  const parts = rows.map((r) => `{"type":"Feature","id":${JSON.stringify(r.id)},"geometry":${r.g},"properties":${JSON.stringify({ id: r.id, name_zh: r.name_zh, name_en: r.name_en, accuracy: r.accuracy, parent_id: r.parent_id, ...r.properties })}}`);
+  return `{"type":"FeatureCollection","features":[${parts.join(',')}]}`;
 }
 
-/** Time from navigation to the map's first `idle`, in headless Chromium, against a PGlite-backed server. */
-async function mapIdle(): Promise<{ ms: number | null; note?: string }> {
-  if (!fs.existsSync(path.join(root, 'dist/client/index.html'))) return { ms: null, note: 'client not built' };
-  const { chromium } = await import('playwright-core');
-  const db = await PgliteDatabase.open({});
+async function benchEngine(engine: Engine) {
+  const t0 = performance.now();
+  const { db, drop } = await openEngine(engine);
   await migrate(db);
   await loadSeeds(db);
-  const app = createApp(db, { clientDir: path.join(root, 'dist/client') });
-  const server = await new Promise<import('node:http').Server>((r) => {
-    const s = app.listen(0, '127.0.0.1', () => r(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const setupMs = Math.round(performance.now() - t0);
+  const srv = await serve(db);
+  const base = srv.base;
+
+  // 1. The zone's own endpoints (no parcels yet), API against the same SQL run directly.
+  const endpoints = [];
+  for (const ep of baseEndpoints) {
+    const call = () => get(base + ep.path);
+    const { bytes } = await call();
+    const r: Record<string, unknown> = { path: ep.path, bytes, ...ms(await timeRuns(call, N)) };
+    if (ep.raw) {
+      const raw = ms(await timeRuns(() => db.query(ep.raw![0], ep.raw![1]), N));
+      r.raw_sql_p50_ms = raw.p50_ms;
+      r.api_over_raw = round((r.p50_ms as number) / raw.p50_ms);
+    }
+    endpoints.push(r);
+    console.log(`[bench] ${engine} ${ep.path}: ${JSON.stringify(r)}`);
+  }
+  // SQL-built GeoJSON (json_agg in PostGIS) against building the same document in JS from rows.
+  const geojsonBuild = [];
+  for (const layer of ['parks', 'roads', 'district']) {
+    const sqlSide = ms(await timeRuns(() => db.query(layerSql, [layer]), N));
+    const jsSide = ms(await timeRuns(() => layerInJs(db, layer), N));
+    geojsonBuild.push({ layer, sql_p50_ms: sqlSide.p50_ms, js_p50_ms: jsSide.p50_ms, js_over_sql: round(jsSide.p50_ms / sqlSide.p50_ms) });
+  }
+  console.log(`[bench] ${engine} geojson build`, geojsonBuild);
+
+  // 2. Per parcel count.
+  const sizes = [];
+  const repo = new TilesRepository(db);
+  for (const n of SIZES) {
+    if (engine === 'pglite' && n > PGLITE_MAX) {
+      sizes.push({ parcels: n, skipped: `not loaded into PGlite (BENCH_PGLITE_MAX=${PGLITE_MAX})` });
+      continue;
+    }
+    const loaded = await loadParcels(db, n);
+    console.log(`[bench] ${engine} ${n} parcels loaded in ${loaded.ms} ms`);
+    const s: Record<string, unknown> = { parcels: loaded.count, load_ms: loaded.ms, tiles: [] as unknown[] };
+    const version = async () => (await db.query<{ v: string }>(`SELECT version::text AS v FROM data_versions WHERE scope = $1`, [`layer:${PARCEL_LAYER}`])).rows[0].v;
+
+    for (const z of [10, 13, 16]) {
+      const set = tilesAround(z, z === 10 ? 4 : 12);
+      const url = (t: { z: number; x: number; y: number }, v?: string) => `${base}/tiles/${PARCEL_LAYER}/${t.z}/${t.x}/${t.y}.mvt${v ? `?v=${v}` : ''}`;
+      // Cold: a version bump before each request empties this layer's cache (the database's own cache stays warm).
+      const cold: number[] = [];
+      const raw: number[] = [];
+      let bytes = 0;
+      const coldN = Math.min(N, 16);
+      for (let i = 0; i < coldN; i++) {
+        const t = set[i % set.length];
+        await db.query('SELECT atlas_bump_version($1)', [`layer:${PARCEL_LAYER}`]);
+        const t1 = performance.now();
+        const r = await get(url(t));
+        cold.push(performance.now() - t1);
+        if (r.cache !== 'miss') throw new Error(`cold tile was a ${r.cache}`);
+        bytes = Math.max(bytes, r.bytes);
+        const t2 = performance.now();
+        if (engine === 'postgres') await repo.mvt(PARCEL_LAYER, t.z, t.x, t.y);
+        else await repo.features(PARCEL_LAYER, t.z, t.x, t.y);
+        raw.push(performance.now() - t2);
+      }
+      const features = (JSON.parse(await repo.features(PARCEL_LAYER, set[0].z, set[0].x, set[0].y)) as { features: unknown[] }).features.length;
+      const v = await version();
+      for (const t of set) await get(url(t)); // fill the cache
+      let k = 0;
+      const warm = await timeRuns(() => get(url(set[k++ % set.length])), N);
+      k = 0;
+      const warmVersioned = await timeRuns(() => get(url(set[k++ % set.length], v)), N);
+      // Encoders side by side on the same database, in-process, no cache: ST_AsMVT (PostgreSQL only) and JS.
+      const enc: Record<string, number> = {};
+      for (const e of engine === 'postgres' ? (['sql', 'js'] as const) : (['js'] as const)) {
+        const svc = new TilesService(repo, e, new LruCache(0, 0));
+        k = 0;
+        enc[`${e}_p50_ms`] = round(percentile(await timeRuns(() => svc.tile(PARCEL_LAYER, set[k % set.length].z, set[k % set.length].x, set[k++ % set.length].y), Math.min(N, 16), 1), 50));
+      }
+      const row = {
+        z, tiles: set.length, max_bytes: bytes, features_in_centre_tile: features,
+        cold: ms(cold), raw_query: ms(raw), cold_api_over_raw: round(percentile(cold, 50) / percentile(raw, 50)),
+        warm: ms(warm), warm_versioned_url: ms(warmVersioned), encoders: enc,
+      };
+      (s.tiles as unknown[]).push(row);
+      console.log(`[bench] ${engine} ${n} z${z}: ${JSON.stringify(row)}`);
+    }
+
+    // OGC items in a ~1 km box at the centre, 100 per page; API against the same SQL.
+    const [lon, lat] = CENTER;
+    const box = [lon - 0.005, lat - 0.005, lon + 0.005, lat + 0.005];
+    const itemsUrl = `${base}/ogc/collections/${PARCEL_LAYER}/items?bbox=${box.join(',')}&limit=100`;
+    const crs = parseCrs(undefined, 'crs');
+    const itemsApi = ms(await timeRuns(() => get(itemsUrl), N));
+    const itemsRaw = ms(await timeRuns(() => db.query(itemsSql, [PARCEL_LAYER, crs.srid, crs.northFirst, crs.digits, 100, 0, ...box, 4326]), N));
+    s.items_bbox = { api: itemsApi, raw_query: itemsRaw, api_over_raw: round(itemsApi.p50_ms / itemsRaw.p50_ms) };
+    // Full-layer GeoJSON of a zone layer (parcels share the table) and, up to 10k, of the parcels.
+    const parksApi = ms(await timeRuns(() => get(`${base}/api/layers/parks`), N));
+    const parksRaw = ms(await timeRuns(() => db.query(layerSql, ['parks']), N));
+    s.zone_layer_parks = { api: parksApi, raw_query: parksRaw, api_over_raw: round(parksApi.p50_ms / parksRaw.p50_ms) };
+    if (n <= 10000) {
+      const sqlSide = ms(await timeRuns(() => db.query(layerSql, [PARCEL_LAYER]), 10, 1));
+      const jsSide = ms(await timeRuns(() => layerInJs(db, PARCEL_LAYER), 10, 1));
+      s.parcels_geojson_build = { sql: sqlSide, js: jsSide, js_over_sql: round(jsSide.p50_ms / sqlSide.p50_ms) };
+    }
+    // Search and match.
+    const q = '生物医药';
+    const searchApi = ms(await timeRuns(() => get(`${base}/api/search?q=${encodeURIComponent(q)}`), N));
+    const searchRaw = ms(await timeRuns(() => db.query(searchSql, [q, 20]), N));
+    s.search = { api: searchApi, raw_query: searchRaw, api_over_raw: round(searchApi.p50_ms / searchRaw.p50_ms) };
+    const matchApi = ms(await timeRuns(() => get(`${base}/api/match?chain=high-tech-ships`), N));
+    const matchDirect = ms(await timeRuns(() => match(db, { chain: 'high-tech-ships', q: null }), N));
+    s.match = { api: matchApi, service_direct: matchDirect, api_over_direct: round(matchApi.p50_ms / matchDirect.p50_ms) };
+    // Under load: 50 connections.
+    const z13 = tilesAround(13, 1)[0];
+    const v = await version();
+    s.load = {
+      tile_z13: await load(`${base}/tiles/${PARCEL_LAYER}/13/${z13.x}/${z13.y}.mvt`),
+      tile_z13_versioned: await load(`${base}/tiles/${PARCEL_LAYER}/13/${z13.x}/${z13.y}.mvt?v=${v}`),
+      items_bbox: await load(itemsUrl),
+      layer_parks: await load(`${base}/api/layers/parks`),
+    };
+    console.log(`[bench] ${engine} ${n}: ${JSON.stringify({ ...s, tiles: undefined })}`);
+    if (engine === 'postgres' && n === 100000) s.map_idle_parcels = await mapIdle(db, true);
+    sizes.push(s);
+  }
+  await srv.close();
+  await db.close();
+  await drop();
+  return { engine, setup_ms: setupMs, endpoints, geojson_build: geojsonBuild, sizes };
+}
+
+/**
+ * Time from navigation to the map's first `idle` in headless Chromium (median of 3 fresh pages, warm
+ * server). With `parcels`, the synthetic layer is then added as a vector-tile layer at z13 over the
+ * centre and the time to the next `idle` is measured too.
+ */
+async function mapIdle(db: Database, parcels: boolean): Promise<Record<string, unknown>> {
+  if (!fs.existsSync(path.join(clientDir, 'index.html'))) return { ms: null, note: 'client not built' };
+  const { chromium } = await import('playwright-core');
+  const srv = await serve(db, { clientDir });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const samples: number[] = [];
+  const parcelSamples: number[] = [];
   try {
     for (let i = 0; i < 3; i++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const t = Date.now();
-      await page.goto(url);
-      // Every layer on the map (the client's debug handle), then the map's next `idle`.
+      await page.goto(srv.base + '/');
       await page.waitForFunction(() => (window as unknown as { __atlas?: { layersReady: boolean } }).__atlas?.layersReady === true, undefined, { timeout: 60_000 });
       await page.evaluate(() => new Promise<void>((resolve) => {
         const map = (window as unknown as { __atlas: { map: { loaded(): boolean; once(e: string, f: () => void): void } } }).__atlas.map;
@@ -117,30 +299,43 @@ async function mapIdle(): Promise<{ ms: number | null; note?: string }> {
         else map.once('idle', () => resolve());
       }));
       samples.push(Date.now() - t);
+      if (parcels) {
+        const tj = (await (await fetch(`${srv.base}/tiles/${PARCEL_LAYER}.json`)).json()) as { tiles: string[] };
+        parcelSamples.push(await page.evaluate(({ tiles, center, layer }) => new Promise<number>((resolve) => {
+          type M = { addSource(id: string, s: unknown): void; addLayer(l: unknown): void; jumpTo(o: unknown): void; once(e: string, f: () => void): void };
+          const map = (window as unknown as { __atlas: { map: M } }).__atlas.map;
+          const t1 = performance.now();
+          map.addSource('bench-parcels', { type: 'vector', tiles, minzoom: 0, maxzoom: 16 });
+          map.addLayer({ id: 'bench-parcels', type: 'fill', source: 'bench-parcels', 'source-layer': layer, paint: { 'fill-color': '#c60', 'fill-opacity': 0.4, 'fill-outline-color': '#630' } });
+          map.jumpTo({ center, zoom: 13 });
+          map.once('idle', () => resolve(performance.now() - t1));
+        }), { tiles: tj.tiles, center: CENTER, layer: PARCEL_LAYER }));
+      }
       await page.close();
     }
   } catch (e) {
     return { ms: null, note: `failed: ${(e as Error).message.split('\n')[0]}` };
   } finally {
     await browser.close();
-    server.closeAllConnections();
-    server.close();
-    await db.close();
+    await srv.close();
   }
-  return { ms: percentile(samples, 50), note: `median of ${samples.length} cold page loads (fresh page, warm server)` };
+  return {
+    ms: percentile(samples, 50),
+    ...(parcels ? { parcels_layer_idle_ms: round(percentile(parcelSamples, 50), 0) } : {}),
+    note: `median of ${samples.length} cold page loads (fresh page, warm server)${parcels ? '; then the 100k-parcel vector-tile layer added at z13 over the centre, time to the next idle' : ''}`,
+  };
 }
 
 /** gzip size of the JS and CSS that index.html loads before anything else. */
 function initialBundle(): { js_gzip_kb: number; css_gzip_kb: number; files: string[] } | null {
-  const dir = path.join(root, 'dist/client');
-  const indexFile = path.join(dir, 'index.html');
+  const indexFile = path.join(clientDir, 'index.html');
   if (!fs.existsSync(indexFile)) return null;
   const html = fs.readFileSync(indexFile, 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
   let js = 0;
   let css = 0;
   for (const ref of refs) {
-    const size = zlib.gzipSync(fs.readFileSync(path.join(dir, ref)), { level: 9 }).length;
+    const size = zlib.gzipSync(fs.readFileSync(path.join(clientDir, ref)), { level: 9 }).length;
     if (ref.endsWith('.js')) js += size;
     else css += size;
   }
@@ -149,38 +344,22 @@ function initialBundle(): { js_gzip_kb: number; css_gzip_kb: number; files: stri
 
 const pglite = await benchEngine('pglite');
 const postgres = await benchEngine('postgres');
-const idle = await mapIdle();
+const idleDb = await PgliteDatabase.open({});
+await migrate(idleDb);
+await loadSeeds(idleDb);
+const idle = await mapIdle(idleDb, false);
+await idleDb.close();
 const bundle = initialBundle();
 
 const report = {
   generated_at: new Date().toISOString(),
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-  requests_per_endpoint: N,
-  engines: [pglite, postgres].map(({ base: _base, ...r }) => r),
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version, load_avg_1m: round((await import('node:os')).loadavg()[0], 1) },
+  settings: { sizes: SIZES, pglite_max: PGLITE_MAX, requests_per_measurement: N, load_seconds: LOAD_S, load_connections: 50 },
+  duration_s: Math.round((performance.now() - t0All) / 1000),
+  engines: [pglite, postgres],
   map_idle: idle,
   initial_bundle: bundle,
 };
 fs.writeFileSync(path.join(root, 'bench/report.json'), JSON.stringify(report, null, 2) + '\n');
-
-const rows = pglite.endpoints.map((a, i) => {
-  const b = postgres.endpoints[i];
-  return `| \`${a.path}\` | ${a.bytes} | ${a.p50_ms} / ${a.p99_ms} | ${b.p50_ms} / ${b.p99_ms} | ${a.rps_c10} | ${b.rps_c10} | ${a.api_over_raw ?? '—'} | ${b.api_over_raw ?? '—'} |`;
-});
-const md = `# Benchmark report
-
-Generated ${report.generated_at} on ${report.machine.cpus} cores, Node ${report.machine.node}, by \`npm run bench\`.
-Both engines were measured in the same run, one after the other, on the same seeded data.
-Latency: ${N} sequential requests per endpoint after 5 warm-ups; throughput: 10 concurrent clients for 2 s.
-"API/raw" divides the API's p50 by the p50 of the same SQL run directly on the database in the same run
-(below 1 means the API served a version-keyed cached body).
-
-| endpoint | bytes | PGlite p50 / p99 ms | PostGIS p50 / p99 ms | PGlite req/s | PostGIS req/s | PGlite API/raw | PostGIS API/raw |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-${rows.join('\n')}
-
-- Fresh database (migrate + seed): PGlite ${pglite.setup_ms} ms, PostgreSQL ${postgres.setup_ms} ms.
-- Time to map idle in headless Chromium: ${idle.ms ?? 'n/a'} ms (${idle.note ?? ''}).
-- Initial bundle: ${bundle ? `${bundle.js_gzip_kb} KB JS + ${bundle.css_gzip_kb} KB CSS (gzip), files ${bundle.files.join(', ')}` : 'client not built'}.
-`;
-fs.writeFileSync(path.join(root, 'bench/report.md'), md);
-console.log(md);
+fs.writeFileSync(path.join(root, 'bench/report.md'), (await import('./report.js')).renderReport(report));
+console.log(fs.readFileSync(path.join(root, 'bench/report.md'), 'utf8'));

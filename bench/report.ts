@@ -1,0 +1,116 @@
+/** Renders bench/report.json as bench/report.md, with the issue's targets checked against the numbers. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the report is plain JSON written by run.ts */
+
+const f = (x: unknown) => (x === undefined || x === null || Number.isNaN(x) ? '—' : String(x));
+const pair = (m: any) => (m ? `${f(m.p50_ms)} / ${f(m.p99_ms)}` : '—');
+
+/** "met" or "missed by …" against a ≤ target. */
+function verdict(value: number | null | undefined, target: number, unit: string): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return 'not measured';
+  if (value <= target) return `**met** (${value} ${unit} ≤ ${target} ${unit})`;
+  return `**missed** by ${Math.round((value / target - 1) * 100)} % (${value} ${unit} against ≤ ${target} ${unit})`;
+}
+
+export function renderReport(r: any): string {
+  const out: string[] = [];
+  out.push(`# Benchmark report
+
+Generated ${r.generated_at} on ${r.machine.cpus} cores (1-minute load average at the end: ${r.machine.load_avg_1m}; the machine is
+shared with other work, so absolute times are noisy — ratios measured side by side in the same run are what to compare),
+Node ${r.machine.node}, by \`npm run bench\` in ${r.duration_s} s. Settings: parcel counts ${r.settings.sizes.join(', ')}
+(PGlite up to ${r.settings.pglite_max}), ${r.settings.requests_per_measurement} sequential requests per measurement after warm-ups,
+load = autocannon with ${r.settings.load_connections} connections for ${r.settings.load_seconds} s.
+
+The parcels are **synthetic** (bench/parcels.ts): deterministic quadrilaterals inside the district outline, layer
+\`synthetic-parcels\`, accuracy \`schematic\`, property \`synthetic: true\`, loaded only into the benchmark's own database.
+`);
+  const pg = r.engines.find((e: any) => e.engine === 'postgres');
+  const lite = r.engines.find((e: any) => e.engine === 'pglite');
+
+  // Targets.
+  const pgSize = (n: number) => pg?.sizes.find((s: any) => s.parcels === n && !s.skipped);
+  const at100k = pgSize(100000);
+  const z = (s: any, zoom: number) => s?.tiles.find((t: any) => t.z === zoom);
+  const warm100k = at100k ? Math.max(...[10, 13, 16].map((zz) => z(at100k, zz)?.warm.p50_ms ?? NaN)) : null;
+  const cold100k = at100k ? Math.max(...[10, 13, 16].map((zz) => z(at100k, zz)?.cold.p50_ms ?? NaN)) : null;
+  const small = pg?.sizes.find((s: any) => !s.skipped);
+  const large = [...(pg?.sizes ?? [])].reverse().find((s: any) => !s.skipped);
+  const growth = small && large && small !== large ? [10, 13, 16].map((zz) => ({ z: zz, ratio: Math.round((z(large, zz).cold.p50_ms / z(small, zz).cold.p50_ms) * 10) / 10 })) : [];
+  const overheads = (pg?.endpoints ?? []).filter((e: any) => e.api_over_raw !== undefined);
+  const worstOverhead = overheads.length ? Math.max(...overheads.map((e: any) => e.api_over_raw)) : null;
+  const tileOverhead = at100k ? Math.max(...at100k.tiles.map((t: any) => t.cold_api_over_raw)) : null;
+  const itemsOverhead = at100k?.items_bbox.api_over_raw;
+  out.push(`## Targets (PostgreSQL/PostGIS server)
+
+| target | result |
+| --- | --- |
+| warm tile p50 ≤ 10 ms at 100k parcels (worst of z10/z13/z16) | ${verdict(warm100k, 10, 'ms')} |
+| cold tile p50 ≤ 60 ms at 100k parcels (worst of z10/z13/z16) | ${verdict(cold100k, 60, 'ms')} |
+| cold tile latency grows ≤ 3× from ${f(small?.parcels)} to ${f(large?.parcels)} parcels | ${growth.map((g) => `z${g.z}: ${g.ratio}× ${g.ratio <= 3 ? '(met)' : '(**missed**)'}`).join('; ') || 'not measured'} |
+| API ≤ 1.2× the raw query: zone layers (worst) | ${verdict(worstOverhead, 1.2, '×')} |
+| API ≤ 1.2× the raw query: cold tile at 100k (worst zoom) | ${verdict(tileOverhead, 1.2, '×')} |
+| API ≤ 1.2× the raw query: OGC items bbox at 100k | ${verdict(itemsOverhead, 1.2, '×')} |
+| map idle ≤ 1.5 s (default view) | ${verdict(r.map_idle?.ms, 1500, 'ms')} |
+| initial JS ≤ 450 KB gzip | ${verdict(r.initial_bundle?.js_gzip_kb, 450, 'KB')} |
+| fresh database ≤ 25 s (migrate + seed; PGlite is what \`npm start\` uses) | ${verdict(lite?.setup_ms, 25000, 'ms')} |
+`);
+
+  // Zone endpoints.
+  out.push(`## The zone's own endpoints (before any parcels)
+
+| endpoint | bytes | PGlite p50 / p99 ms | PostGIS p50 / p99 ms | PGlite API/raw | PostGIS API/raw |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${(lite?.endpoints ?? []).map((a: any, i: number) => {
+  const b = pg?.endpoints[i] ?? {};
+  return `| \`${a.path}\` | ${a.bytes} | ${pair(a)} | ${pair(b)} | ${f(a.api_over_raw)} | ${f(b.api_over_raw)} |`;
+}).join('\n')}
+
+"API/raw" divides the API's p50 by the p50 of the same SQL run directly on the database; below 1 means the API served
+a body cached under the layer's data version. Fresh database (migrate + seed): PGlite ${f(lite?.setup_ms)} ms, PostgreSQL ${f(pg?.setup_ms)} ms.
+
+GeoJSON built by PostGIS (\`json_agg\`, what the API does) against building it in JS from rows (p50 ms):
+
+| layer | PGlite SQL | PGlite JS | PostGIS SQL | PostGIS JS |
+| --- | ---: | ---: | ---: | ---: |
+${(lite?.geojson_build ?? []).map((a: any, i: number) => {
+  const b = pg?.geojson_build[i] ?? {};
+  return `| ${a.layer} | ${a.sql_p50_ms} | ${a.js_p50_ms} | ${f(b.sql_p50_ms)} | ${f(b.js_p50_ms)} |`;
+}).join('\n')}
+`);
+
+  // Per size.
+  for (const e of [pg, lite].filter(Boolean)) {
+    out.push(`## Parcels on ${e.engine === 'postgres' ? 'PostgreSQL/PostGIS (tiles by ST_AsMVT)' : 'PGlite (tiles by geojson-vt + vt-pbf in JS)'}
+`);
+    out.push(`Tiles: p50 / p99 ms. Cold = first request after the layer's version moved (the in-process tile cache is empty; the
+database's own buffers are warm). Raw = the tile's SQL run directly (${e.engine === 'postgres' ? 'ST_AsMVT, the whole work' : 'the feature query only; JS encoding is extra'}).
+Warm = cached tile, with the per-request version lookup; versioned = the immutable \`?v=\` URL from TileJSON, served from memory
+without a query. Encoders = the tile built in-process with no cache by each encoder on the same database.
+
+| parcels | load ms | z | features (centre tile) | max bytes | cold | raw | cold/raw | warm | warm versioned | ST_AsMVT p50 | JS p50 |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${e.sizes.map((s: any) => (s.skipped ? `| ${s.parcels} | — | — | ${s.skipped} | | | | | | | | |` : s.tiles.map((t: any) => `| ${s.parcels} | ${s.load_ms} | ${t.z} | ${t.features_in_centre_tile} | ${t.max_bytes} | ${pair(t.cold)} | ${pair(t.raw_query)} | ${t.cold_api_over_raw} | ${pair(t.warm)} | ${pair(t.warm_versioned_url)} | ${f(t.encoders.sql_p50_ms)} | ${f(t.encoders.js_p50_ms)} |`).join('\n'))).join('\n')}
+
+Other reads (p50 / p99 ms; API and the same SQL run directly; match is several queries, compared with calling its service in-process):
+
+| parcels | items bbox+limit API | raw | ratio | parks layer API | raw | search API | raw | ratio | match API | direct | ratio | parcels GeoJSON SQL / JS p50 |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${e.sizes.filter((s: any) => !s.skipped).map((s: any) => `| ${s.parcels} | ${pair(s.items_bbox.api)} | ${pair(s.items_bbox.raw_query)} | ${s.items_bbox.api_over_raw} | ${pair(s.zone_layer_parks.api)} | ${pair(s.zone_layer_parks.raw_query)} | ${pair(s.search.api)} | ${pair(s.search.raw_query)} | ${s.search.api_over_raw} | ${pair(s.match.api)} | ${pair(s.match.service_direct)} | ${s.match.api_over_direct} | ${s.parcels_geojson_build ? `${s.parcels_geojson_build.sql.p50_ms} / ${s.parcels_geojson_build.js.p50_ms}` : '—'} |`).join('\n')}
+
+Under load (autocannon, 50 connections): requests/s, p50 / p99 ms, errors, peak RSS of the process serving (MB; it also holds ${e.engine === 'pglite' ? 'the embedded database' : 'the pool, not PostgreSQL'}):
+
+| parcels | tile z13 | tile z13 versioned | items bbox | parks layer |
+| ---: | --- | --- | --- | --- |
+${e.sizes.filter((s: any) => !s.skipped).map((s: any) => `| ${s.parcels} | ${['tile_z13', 'tile_z13_versioned', 'items_bbox', 'layer_parks'].map((k) => { const l = s.load[k]; return `${l.rps}/s, ${l.p50_ms} / ${l.p99_ms}, ${l.errors} err, ${l.peak_rss_mb} MB`; }).join(' | ')} |`).join('\n')}
+`);
+  }
+
+  const parcelsIdle = at100k?.map_idle_parcels;
+  out.push(`## Client
+
+- Time to map idle in headless Chromium, default view: ${f(r.map_idle?.ms)} ms (${f(r.map_idle?.note)}).
+- With the 100k-parcel vector-tile layer (PostgreSQL server): page idle ${f(parcelsIdle?.ms)} ms, then the parcel layer at z13 idle after ${f(parcelsIdle?.parcels_layer_idle_ms)} ms (${f(parcelsIdle?.note)}).
+- Initial bundle: ${r.initial_bundle ? `${r.initial_bundle.js_gzip_kb} KB JS + ${r.initial_bundle.css_gzip_kb} KB CSS (gzip), files ${r.initial_bundle.files.join(', ')}` : 'client not built'}.
+`);
+  return out.join('\n');
+}

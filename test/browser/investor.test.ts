@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import type { AtlasFeatureCollection } from '../../contract/api';
+import type { AtlasFeatureCollection, SitesResult } from '../../contract/api';
 import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext } from './support';
 
 /*
@@ -256,6 +256,71 @@ describe('investor views in Chromium', () => {
       expect(await again.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await again.getByRole('tab', { name: 'Parks' }).getAttribute('aria-selected')).toBe('true');
       await again.screenshot({ path: path.join(RESULTS, 'investor-deep-link.png') });
+      expect(external).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('filters sites by status and minimum area (ha or km²), lists unstated areas apart, and restores the filters from the link', async () => {
+    const { context, external } = await offlineContext(browser);
+    try {
+      const page = await openApp(context, '/?panel=parks');
+      const api = await getJson<SitesResult>('/api/sites');
+      const sw = api.sites.find((x) => x.id === 'site-southwest')!;
+      const list = page.locator('.site-results .site-matches > li');
+      const unknown = page.locator('.site-results .site-unknown-area > li');
+      await expect.poll(() => list.count(), { timeout: 15_000 }).toBe(api.sites.length);
+      // Status: only available and planned.
+      await page.locator('.site-filters').getByRole('checkbox', { name: '可供地' }).check();
+      await page.locator('.site-filters').getByRole('checkbox', { name: '规划中' }).check();
+      await expect.poll(async () => (await list.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-site-id')))).sort()).toEqual(['site-former-wistron', 'site-southwest']);
+      // Minimum 300 ha: 西南片区 (328.8 ha by PostGIS) stays; 原纬创地块 has no stated area and is listed apart, not dropped.
+      await page.locator('.site-filters select[name="au"]').selectOption('ha');
+      await page.locator('.site-filters input[name="minarea"]').fill('300');
+      await expect.poll(() => list.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-site-id')))).toEqual(['site-southwest']);
+      await expect.poll(() => unknown.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-site-id')))).toEqual(['site-former-wistron']);
+      expect(await page.locator('.site-results .unknown-area-heading').textContent()).toContain('1 宗地块面积未写明');
+      expect(await unknown.first().locator('.site-area').textContent()).toContain('面积未写明');
+      const area = (await list.first().locator('.site-area').textContent())!;
+      expect(area).toContain(`${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }).format(sw.area.km2! * 100)} 公顷`);
+      expect(area).toContain('PostGIS');
+      // The stated area opens to its quote.
+      await list.first().locator('.site-stated summary').click();
+      expect(await list.first().locator('.site-stated blockquote').textContent()).toContain('3.29平方公里的西南片区');
+      // 400 ha: 西南片区 is too small, the unstated one is still counted apart.
+      await page.locator('.site-filters input[name="minarea"]').fill('400');
+      await expect.poll(() => list.count()).toBe(0);
+      expect(await page.locator('.site-results .site-count').textContent()).toBe('没有符合条件的地块');
+      expect(await unknown.count()).toBe(1);
+      await page.locator('.site-filters input[name="minarea"]').fill('300');
+      await expect.poll(() => list.count()).toBe(1);
+      await page.screenshot({ path: path.join(RESULTS, 'investor-site-filters.png') });
+
+      // The URL carries the filters; a new page from it restores them, in English with km² converted.
+      await expect.poll(() => new URL(page.url()).search).toContain('st=available,planned');
+      const u = new URL(page.url());
+      expect(u.searchParams.get('minarea')).toBe('300');
+      expect(u.searchParams.get('au')).toBe('ha');
+      u.searchParams.set('lang', 'en');
+      u.searchParams.set('sel', 'park-biomed');
+      const again = await openApp(context, `${u.pathname}${u.search}`);
+      await expect.poll(() => again.locator('.site-filters input[name="minarea"]').inputValue()).toBe('300');
+      expect(await again.locator('.site-filters select[name="au"]').inputValue()).toBe('ha');
+      expect(await again.locator('.site-filters').getByRole('checkbox', { name: 'available' }).isChecked()).toBe(true);
+      expect(await again.locator('.site-filters').getByRole('checkbox', { name: 'reserved' }).isChecked()).toBe(false);
+      await expect.poll(() => again.locator('.site-results .site-matches > li').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-site-id')))).toEqual(['site-southwest']);
+      expect(await again.locator('.site-results .unknown-area-heading').textContent()).toContain('1 more site of unstated area');
+      // The profile applies the same filters to the park's sites.
+      const profileSite = again.locator('.park-profile .profile-sites .site-item');
+      await expect.poll(() => profileSite.count(), { timeout: 15_000 }).toBe(1);
+      expect(await profileSite.locator('.site-area').textContent()).toMatch(/328\.\d ha/);
+      await again.locator('.site-filters select[name="au"]').selectOption('km2');
+      // Switching the unit converts the minimum (300 ha = 3 km²), so the same sites stay.
+      await expect.poll(() => again.locator('.site-filters input[name="minarea"]').inputValue()).toBe('3');
+      await expect.poll(() => profileSite.locator('.site-area').textContent()).toMatch(/3\.29 km²/);
+      await waitIdle(again);
+      await again.screenshot({ path: path.join(RESULTS, 'investor-site-filters-en.png') });
       expect(external).toEqual([]);
     } finally {
       await context.close();

@@ -64,7 +64,13 @@ export function SiteFilters({ filters, setFilters }: { filters: ExplorerFilters;
         </label>
         <label className="field">
           <span className="field-label">{s.unit}</span>
-          <select name="au" value={filters.areaUnit} onChange={(e) => setFilters({ areaUnit: e.target.value === 'ha' ? 'ha' : 'km2' })}>
+          <select name="au" value={filters.areaUnit} onChange={(e) => {
+              // The minimum keeps its meaning: 300 ha becomes 3 km², not 300 km².
+              const unit: AreaUnit = e.target.value === 'ha' ? 'ha' : 'km2';
+              if (unit === filters.areaUnit) return;
+              const v = filters.minArea;
+              setFilters({ areaUnit: unit, minArea: v === null ? null : Number((unit === 'ha' ? v * 100 : v / 100).toPrecision(6)) });
+            }}>
             <option value="km2">{s.units.km2}</option>
             <option value="ha">{s.units.ha}</option>
           </select>

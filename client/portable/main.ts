@@ -115,7 +115,7 @@ function main() {
       }
     };
     (window as unknown as { __atlas: { layersReady: boolean } }).__atlas.layersReady = true;
-    startPresenter(document.body, slidesOf(d.briefing), { map, applyState, features: (ids, lg) => presenterFeatures(ids, lg, (id) => byId.get(id)) }, { start: 0, exitable: false });
+    startPresenter(document.body, slidesOf(d.briefing), { map, applyState, features: (ids, lg) => presenterFeatures(ids, lg, (id) => byId.get(id)) }, { start: 0, exitable: false, fullscreenButton: true });
   });
 }
 

@@ -218,8 +218,11 @@ describe('present mode', () => {
 
     const offline = await browser.newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, offline: true });
     const requests: string[] = [];
+    // The file itself loads; anything else the page asks for is refused and recorded.
     await offline.route('**/*', (route) => {
-      requests.push(route.request().url());
+      const u = route.request().url();
+      if (u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+      requests.push(u);
       return route.abort('blockedbyclient');
     });
     offline.on('request', (r) => {
@@ -249,4 +252,18 @@ describe('present mode', () => {
     expect(errors).toEqual([]);
     await offline.close();
   }, 120_000);
+
+  it('shows a briefing on /embed with the presenter only (no title bar, no panels)', async () => {
+    const id = (await page.evaluate(() => new URLSearchParams(location.search).get('briefing')))!;
+    const p = await openApp(context, `/embed?briefing=${id}`);
+    await expect.poll(() => p.locator('.present-title').textContent(), SLOW).toBe(TITLE);
+    expect(await p.locator('.title-bar').isVisible()).toBe(false);
+    expect(await p.locator('.present-exit').count()).toBe(0);
+    await p.keyboard.press('ArrowRight');
+    await settle(p);
+    await expect.poll(() => p.locator('.present-caption-text').textContent()).toBe(CAPTION_A);
+    await shot(p, 'embed');
+    await p.close();
+    expect(external).toEqual([]);
+  }, 60_000);
 });

@@ -136,7 +136,7 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
     (async () => {
       if (initial.briefing) {
         const b = await fetchBriefing(initial.briefing);
-        if (!cancelled) setShow({ slides: slidesOf(b), start: embed ? 0 : 1 });
+        if (!cancelled) setShow({ slides: slidesOf(b), start: 0 });
       } else if (embed && initial.view) {
         const v = await fetchView(initial.view);
         if (!cancelled) setShow({ slides: [{ kind: 'step', heading: v.title, text: v.note, view: v }], start: 0 });

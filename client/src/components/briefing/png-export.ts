@@ -35,20 +35,31 @@ export async function exportPng(map: maplibregl.Map, scale: 1 | 2 | 4, f: PngFur
   out.height = Math.round(cssH * scale);
   const ctx = out.getContext('2d');
   if (!ctx) throw new Error('No 2D canvas');
+  // MapLibre clamps its canvas to maxCanvasSize (4096² by default) by lowering the pixel ratio; an
+  // export is a one-off frame, so the limit is raised for it and put back afterwards.
+  const internal = map as unknown as { _maxCanvasSize?: [number, number] };
+  const savedMax = internal._maxCanvasSize;
+  if (savedMax) internal._maxCanvasSize = [Math.max(savedMax[0], out.width), Math.max(savedMax[1], out.height)];
   try {
     map.setPixelRatio(scale);
     await new Promise<void>((resolve) => {
       map.once('idle', () => resolve());
       map.triggerRepaint();
     });
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
       map.once('render', () => {
-        ctx.drawImage(map.getCanvas(), 0, 0, out.width, out.height);
+        const canvas = map.getCanvas();
+        if (canvas.width < out.width - 1 || canvas.height < out.height - 1) {
+          reject(new Error(`The graphics card drew ${canvas.width}×${canvas.height} px, not ${out.width}×${out.height}: choose a smaller scale.`));
+          return;
+        }
+        ctx.drawImage(canvas, 0, 0, out.width, out.height);
         resolve();
       });
       map.triggerRepaint();
     });
   } finally {
+    if (savedMax) internal._maxCanvasSize = savedMax;
     map.setPixelRatio(before);
   }
   drawFurniture(ctx, map, scale, cssW, cssH, f);

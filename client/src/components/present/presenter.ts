@@ -36,6 +36,8 @@ export interface PresenterOptions {
   fullscreen?: boolean;
   /** Hide the leave button (the /embed route and the portable file have nowhere to go back to). */
   exitable?: boolean;
+  /** Show a full-screen button (the portable file: opening a file gives no gesture to ask with). */
+  fullscreenButton?: boolean;
   /** Called after each change of slide with its index. */
   onSlide?: (index: number) => void;
 }
@@ -147,6 +149,16 @@ export function startPresenter(root: HTMLElement, slides: Slide[], host: Present
   nextBtn.type = 'button';
   nextBtn.setAttribute('aria-label', '下一页 Next');
   bar.append(prevBtn, counter, nextBtn);
+  if (opts.fullscreenButton && document.fullscreenEnabled) {
+    const fsBtn = el('button', 'present-btn present-fullscreen', '⛶');
+    fsBtn.type = 'button';
+    fsBtn.setAttribute('aria-label', '全屏 Full screen');
+    fsBtn.addEventListener('click', () => {
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+      else void document.documentElement.requestFullscreen().catch(() => {});
+    });
+    bar.append(fsBtn);
+  }
   if (opts.exitable !== false) {
     const exitBtn = el('button', 'present-btn present-exit', '×');
     exitBtn.type = 'button';

@@ -178,6 +178,13 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
     return [Math.min(...all.map((b) => b[0])), Math.min(...all.map((b) => b[1])), Math.max(...all.map((b) => b[2])), Math.max(...all.map((b) => b[3]))];
   }, []);
 
+  // Start fetching the font files of each layer's labels as soon as that layer arrives, overlapping the
+  // other layers' requests (the browser fetches each unicode-range file once; the build below awaits all).
+  useEffect(() => {
+    if (ready) return;
+    void loadFontFor(`${labelText(Object.values(data.byId))}${VERTICAL_FORMS}`);
+  }, [data.byId, ready]);
+
   // Build every source and layer once the style, the catalogue and all layer data are in.
   useEffect(() => {
     if (!map || !styleLoaded || !layers || !data.settled || ready) return;

@@ -5,7 +5,8 @@ import { useI18n } from '../../hooks/use-i18n';
 import { useChains, useDocumentIndex } from '../../hooks/use-investor-data';
 import { figureAsOf, figureValue, formatYi, unitLabel } from '../../lib/figure-format';
 import { formatNumber, pick, type Lang } from '../../lib/i18n';
-import { siteArea, type ParkFacts } from '../../lib/park-facts';
+import { useSites } from '../../hooks/use-sites';
+import type { ParkFacts } from '../../lib/park-facts';
 import { BarChart, type BarDatum } from '../charts/bar-chart';
 
 /** Props of the compare tab. */
@@ -133,6 +134,8 @@ function CompareColumn({ park, chainById, documents, onSelect, onRemove }: {
   onRemove: () => void;
 }) {
   const { lang, t } = useI18n();
+  // Site areas as GET /api/sites computes them (PostGIS, or stated with a quote), the same the match score uses.
+  const siteInfo = useSites([], null).data?.sites;
   const name = pick(lang, park.name_zh, park.name_en);
   const chainName = (id: string) => {
     const c = chainById.get(id);
@@ -199,13 +202,13 @@ function CompareColumn({ park, chainById, documents, onSelect, onRemove }: {
       ) : (
         <ul className="compare-plain">
           {park.sites.map((s) => {
-            const a = siteArea(s);
+            const a = siteInfo?.find((x) => x.id === String(s.id))?.area;
             const status = typeof s.properties.status === 'string' ? s.properties.status : '';
             return (
               <li key={s.id}>
                 {pick(lang, s.properties.name_zh, s.properties.name_en)}{' '}
                 <span className={`status-tag status-${status}`}>{t.inv.siteStatus[status] ?? status}</span>
-                {a && <span className="muted"> {formatNumber(lang, a.km2, 2)} km²</span>}
+                {a && <span className="muted"> {a.km2 !== null ? `${formatNumber(lang, a.km2, 2)} km²` : t.inv.areaUnknown}</span>}
               </li>
             );
           })}

@@ -133,6 +133,8 @@ describe('present mode', () => {
     const saved = await getJson<{ steps: Array<{ caption: string }> }>(`/api/briefings/${id}`);
     expect(saved.steps.map((s) => s.caption)).toEqual([CAPTION_A, CAPTION_B]);
 
+    await panel.screenshot({ path: path.join(RESULTS, 'present-panel.png') });
+    const beforeZoom = await page.evaluate(() => window.__atlas!.map.getZoom());
     await panel.getByRole('button', { name: '开始汇报' }).click();
     const overlay = page.getByTestId('present');
     await expect.poll(() => overlay.locator('.present-title').textContent(), SLOW).toBe(TITLE);
@@ -173,6 +175,8 @@ describe('present mode', () => {
     await expect.poll(() => overlay.locator('.present-title').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => overlay.count()).toBe(0);
+    // The screen is back where it was before presenting.
+    expect(await page.evaluate(() => window.__atlas!.map.getZoom())).toBeCloseTo(beforeZoom, 3);
     expect(external).toEqual([]);
   }, 180_000);
 

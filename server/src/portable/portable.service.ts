@@ -31,6 +31,8 @@ const VERTICAL_FORMS = String.fromCodePoint(...Array.from({ length: 10 }, (_, i)
 
 /** `</script` inside inlined text would end the element early. */
 const scriptSafe = (s: string) => s.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+/** JSON inside a script element: every `<` as \u003c (valid JSON, and no `</script` or `<!--` can form). */
+const jsonSafe = (s: string) => s.replace(/</g, '\\u003c');
 const htmlEscape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** What an export is made of, for the size report. */
@@ -97,7 +99,7 @@ export class PortableService {
 </head>
 <body>
 <div id="map" role="region" aria-label="${htmlEscape(briefing.title)}"></div>
-<script type="application/json" id="atlas-portable-data">${scriptSafe(JSON.stringify(payload))}</script>
+<script type="application/json" id="atlas-portable-data">${jsonSafe(JSON.stringify(payload))}</script>
 <script type="text/plain" id="atlas-portable-worker">${worker}</script>
 <script>${scriptSafe(script)}</script>
 </body>

@@ -158,13 +158,19 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
       features: (ids, lg) => presenterFeatures(ids, lg, (id) => latest.current.index.get(id)?.feature),
       onExit: () => setShow(null),
     };
+    // Leaving the presentation puts the screen back as it was before it.
+    const before = embed ? null : capture(false);
     document.body.classList.add('atlas-presenting');
     const p = startPresenter(document.body, show.slides, host, { start: show.start, fullscreen: !embed, exitable: !embed });
     return () => {
       p.destroy();
       document.body.classList.remove('atlas-presenting');
+      if (before) {
+        applyState(before);
+        map.jumpTo({ center: before.camera.center, zoom: before.camera.zoom, bearing: before.camera.bearing, pitch: before.camera.pitch });
+      }
     };
-  }, [show, map, ready, applyState, embed]);
+  }, [show, map, ready, applyState, capture, embed]);
 
   useEffect(() => {
     if (embed) document.body.classList.add('atlas-embed');

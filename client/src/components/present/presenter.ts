@@ -150,8 +150,21 @@ export function startPresenter(root: HTMLElement, slides: Slide[], host: Present
   nextBtn.setAttribute('aria-label', '下一页 Next');
   bar.append(prevBtn, counter, nextBtn);
   if (opts.fullscreenButton && document.fullscreenEnabled) {
-    const fsBtn = el('button', 'present-btn present-fullscreen', '⛶');
+    const fsBtn = el('button', 'present-btn present-fullscreen');
     fsBtn.type = 'button';
+    // Drawn, not a character: the portable file carries only the font files its text needs.
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '26');
+    svg.setAttribute('height', '26');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', 'M3 9V3h6M15 3h6v6M21 15v6h-6M9 21H3v-6');
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '2.2');
+    svg.append(path);
+    fsBtn.append(svg);
     fsBtn.setAttribute('aria-label', '全屏 Full screen');
     fsBtn.addEventListener('click', () => {
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});

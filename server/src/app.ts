@@ -33,7 +33,7 @@ import { pdfRoutes } from './pdf/pdf.routes.js';
 import { portableRoutes } from './portable/portable.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 import { defaultWriteLimit, writeRateLimit, type WriteLimit } from './http/rate-limit.js';
-import { checkBody } from './http/body.js';
+import { checkBody, rejectNulInUrl } from './http/body.js';
 import { SESSION_COOKIE } from './auth/auth.service.js';
 
 // Online basemaps are opt-in; these are the only hosts the page may ever reach besides itself.
@@ -67,6 +67,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are computed by us, strong, from the bytes sent.
+  app.use(rejectNulInUrl);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: CSP }, crossOriginEmbedderPolicy: false }));
   // Vector tiles are not marked compressible by mime-db, but protobuf gzips well.
   app.use(compression({ threshold: 1024, filter: (req, res) => /vnd\.mapbox-vector-tile/.test(String(res.getHeader('Content-Type'))) || compression.filter(req, res) }));

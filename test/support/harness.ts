@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { inject } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
-import { createApp } from '../../server/src/app.js';
+import { createApp, type AppOptions } from '../../server/src/app.js';
 import { cloneTemplate } from './engine.js';
 
 export interface TestApp {
@@ -12,7 +12,7 @@ export interface TestApp {
 }
 
 /** Starts the real app on a random port over a fresh clone of the seeded template database. */
-export async function startTestApp(opts: { clientDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(opts: AppOptions = {}): Promise<TestApp> {
   const db = await cloneTemplate(inject('template'));
   const app = createApp(db, opts);
   const server: Server = await new Promise((resolve) => {

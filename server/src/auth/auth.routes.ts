@@ -8,6 +8,14 @@ export function sessionCookie(env: NodeJS.ProcessEnv = process.env): CookieOptio
   return { httpOnly: true, sameSite: 'strict', secure: env.COOKIE_SECURE !== 'false', path: '/' };
 }
 
+/** The body as an object with only these keys: an unknown key is an error, never silently ignored. */
+function onlyFields(body: unknown, allowed: string[]): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Send a JSON object.');
+  const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
+  if (unknown.length) throw badRequest(`Unknown field(s): ${unknown.join(', ').slice(0, 200)}. Allowed: ${allowed.join(', ')}.`);
+  return body as Record<string, unknown>;
+}
+
 /** /api/auth/{login,logout,me} and the admin's /api/users. */
 export function authRoutes(auth: AuthService): Router {
   const r = Router();
@@ -41,7 +49,7 @@ export function authRoutes(auth: AuthService): Router {
   });
 
   r.post('/users', auth.require('admin'), async (req, res) => {
-    const { username, password, role } = (req.body ?? {}) as Record<string, unknown>;
+    const { username, password, role } = onlyFields(req.body, ['username', 'password', 'role']);
     const name = checkUsername(username);
     if (role !== 'editor' && role !== 'admin') throw badRequest('role must be "editor" or "admin".');
     const created = await auth.repo.createUser(name, await auth.hash(checkPassword(password)), role);
@@ -52,7 +60,8 @@ export function authRoutes(auth: AuthService): Router {
 
   r.patch('/users/:username', auth.require('admin'), async (req, res) => {
     const name = checkUsername(req.params.username);
-    const { role, password, disabled } = (req.body ?? {}) as Record<string, unknown>;
+    const { role, password, disabled } = onlyFields(req.body, ['role', 'password', 'disabled']);
+    if (role === undefined && password === undefined && disabled === undefined) throw badRequest('Nothing to change: send role, password or disabled.');
     if (role !== undefined && role !== 'editor' && role !== 'admin') throw badRequest('role must be "editor" or "admin".');
     if (disabled !== undefined && typeof disabled !== 'boolean') throw badRequest('disabled must be true or false.');
     const hash = password === undefined ? undefined : await auth.hash(checkPassword(password));

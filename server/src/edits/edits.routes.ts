@@ -150,7 +150,7 @@ export function editsRoutes(db: Database, auth: AuthService): Router {
     const id = parseId(req.params.id, 'feature id');
     const version = ifMatchVersion(req);
     const to = (req.body as { version?: unknown } | undefined)?.version;
-    if (!Number.isInteger(to) || (to as number) < 1) throw badRequest('Send {"version": n} — the history version to restore.');
+    if (!Number.isInteger(to) || (to as number) < 1 || (to as number) > 2_147_483_647) throw badRequest('Send {"version": n} — the history version to restore.');
     const user = req.user!.username;
     const v = await db.transaction(async (tx) => {
       const repo = new EditsRepository(tx);

@@ -26,3 +26,31 @@ export function rateLimit(opts: { windowMs: number; max: number; key?: (req: Par
     next();
   };
 }
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface WriteLimit {
+  windowMs: number;
+  max: number;
+}
+
+/** The default write limit: ATLAS_WRITE_LIMIT writes per minute (default 300) per session, or per IP without one. */
+export function defaultWriteLimit(env: NodeJS.ProcessEnv = process.env): WriteLimit {
+  const max = Number(env.ATLAS_WRITE_LIMIT ?? 300);
+  return { windowMs: 60_000, max: Number.isInteger(max) && max > 0 ? max : 300 };
+}
+
+/**
+ * Limits writes (every method but GET/HEAD/OPTIONS) per session cookie, or per client IP for requests
+ * without one: 429 with Retry-After beyond the limit. Reads are never limited here.
+ */
+export function writeRateLimit(limit: WriteLimit, cookieName: string): RequestHandler {
+  const limiter = rateLimit({
+    ...limit,
+    key: (req) => {
+      const sid = (req.cookies as Record<string, string> | undefined)?.[cookieName];
+      return typeof sid === 'string' && sid.length > 0 && sid.length < 100 ? `s:${sid}` : `ip:${req.ip ?? 'unknown'}`;
+    },
+  });
+  return (req, res, next) => (SAFE.has(req.method) ? next() : limiter(req, res, next));
+}

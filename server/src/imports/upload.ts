@@ -30,6 +30,9 @@ export function readUpload(req: Request, maxBytes: number): Promise<Upload> {
     let failure: HttpError | null = null;
     const fail = (e: HttpError) => (failure ??= e);
     bb.on('file', (name, stream, info) => {
+      // A form cut off inside a file part destroys the part's stream with an error: without a listener
+      // that error would be uncaught and take the process down.
+      stream.on('error', (e: Error) => fail(badRequest(`Malformed multipart request: ${e.message}`)));
       if (name !== 'file') {
         fail(badRequest(`Unexpected file part "${name}": send the file in a part named "file".`));
         stream.resume();

@@ -68,7 +68,10 @@ ${(lite?.endpoints ?? []).map((a: any, i: number) => {
 "API/raw" divides the API's p50 by the p50 of the same SQL run directly on the database; below 1 means the API served
 a body cached under the layer's data version. Fresh database (migrate + seed): PGlite ${f(lite?.setup_ms)} ms, PostgreSQL ${f(pg?.setup_ms)} ms.
 
-GeoJSON built by PostGIS (\`json_agg\`, what the API does) against building it in JS from rows (p50 ms):
+GeoJSON built by PostGIS (\`json_agg\` of \`atlas_feature_json\`, what the API does) against assembling it in JS from rows
+(p50 ms). The JS side is **not the same document**: it carries each row's geometry and stored properties but not the
+area/length on the geography and the sources (citations) that \`atlas_feature_json\` computes per feature, so most of the
+gap is that work, not \`json_agg\`; the API keeps the SQL builder because those figures must come from PostGIS.
 
 | layer | PGlite SQL | PGlite JS | PostGIS SQL | PostGIS JS |
 | --- | ---: | ---: | ---: | ---: |
@@ -91,7 +94,8 @@ without a query. Encoders = the tile built in-process with no cache by each enco
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${e.sizes.map((s: any) => (s.skipped ? `| ${s.parcels} | — | — | ${s.skipped} | | | | | | | | |` : s.tiles.map((t: any) => `| ${s.parcels} | ${s.load_ms} | ${t.z} | ${t.features_in_centre_tile} | ${t.max_bytes} | ${pair(t.cold)} | ${pair(t.raw_query)} | ${t.cold_api_over_raw} | ${pair(t.warm)} | ${pair(t.warm_versioned_url)} | ${f(t.encoders.sql_p50_ms)} | ${f(t.encoders.js_p50_ms)} |`).join('\n'))).join('\n')}
 
-Other reads (p50 / p99 ms; API and the same SQL run directly; match is several queries, compared with calling its service in-process):
+Other reads (p50 / p99 ms; API and the same SQL run directly; match is several queries, compared with calling its service
+in-process; the last column is the whole parcel layer as GeoJSON, SQL against JS as in the zone table, with the same caveat):
 
 | parcels | items bbox+limit API | raw | ratio | parks layer API | raw | search API | raw | ratio | match API | direct | ratio | parcels GeoJSON SQL / JS p50 |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |

@@ -271,6 +271,8 @@ export interface SiteArea {
   computed_km2: number | null;
   /** The feature whose polygon was measured: the site itself or the one it references. */
   computed_from: string | null;
+  computed_from_name_zh: string | null;
+  computed_from_name_en: string | null;
   /** That polygon's accuracy (a schematic polygon gives a schematic area). */
   computed_accuracy: Accuracy | null;
   /** The area a document states, with its quote, or null. */

@@ -69,6 +69,7 @@ describe('site areas and filters', () => {
     // PostGIS on zone-southwest (schematic, drawn to the stated size): within 1 % of 3.29 km².
     expect(sw.area.basis).toBe('computed');
     expect(sw.area.computed_from).toBe('zone-southwest');
+    expect(sw.area.computed_from_name_zh).toBe('西南片区');
     expect(sw.area.computed_accuracy).toBe('schematic');
     expect(Math.abs(sw.area.computed_km2! - 3.29) / 3.29).toBeLessThan(0.01);
     expect(sw.area.km2).toBe(sw.area.computed_km2);

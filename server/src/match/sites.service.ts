@@ -20,13 +20,15 @@ interface SiteRow {
   land_use: string | null;
   chains: string[];
   area_feature_id: string | null;
+  area_name_zh: string | null;
+  area_name_en: string | null;
   area_accuracy: Accuracy | null;
   computed_km2: number | null;
   stated: Figure | null;
 }
 
 /** Builds a site's area from what PostGIS measured and what a document states; never a guess. */
-export function siteArea(r: Pick<SiteRow, 'area_feature_id' | 'area_accuracy' | 'computed_km2' | 'stated'>): SiteArea {
+export function siteArea(r: Pick<SiteRow, 'area_feature_id' | 'area_name_zh' | 'area_name_en' | 'area_accuracy' | 'computed_km2' | 'stated'>): SiteArea {
   const computed = r.computed_km2 === null ? null : Number(r.computed_km2);
   const stated = r.stated && r.stated.value !== null ? r.stated : null;
   const km2 = computed ?? (stated ? Number(stated.value) : null);
@@ -35,6 +37,8 @@ export function siteArea(r: Pick<SiteRow, 'area_feature_id' | 'area_accuracy' | 
     basis: computed !== null ? 'computed' : stated ? 'stated' : null,
     computed_km2: computed,
     computed_from: computed !== null ? r.area_feature_id : null,
+    computed_from_name_zh: computed !== null ? r.area_name_zh : null,
+    computed_from_name_en: computed !== null ? r.area_name_en : null,
     computed_accuracy: computed !== null ? r.area_accuracy : null,
     stated,
     reason_zh: km2 === null ? '文件未写明面积；该地块仅以示意点表示，无可计算面积的范围' : null,

@@ -8,7 +8,7 @@ SELECT s.id, s.name_zh, s.name_en, s.accuracy,
        s.properties->>'status' AS status,
        s.properties->>'land_use' AS land_use,
        coalesce(s.properties->'chains', '[]'::jsonb) AS chains,
-       g.id AS area_feature_id,
+       g.id AS area_feature_id, g.name_zh AS area_name_zh, g.name_en AS area_name_en,
        g.accuracy AS area_accuracy,
        CASE WHEN g.id IS NOT NULL THEN round((ST_Area(g.geom::geography) / 1e6)::numeric, 4)::float8 END AS computed_km2,
        (SELECT atlas_figure(t) FROM targets t
@@ -18,7 +18,7 @@ SELECT s.id, s.name_zh, s.name_en, s.accuracy,
 FROM features s
 LEFT JOIN features par ON par.id = s.parent_id
 LEFT JOIN LATERAL (
-  SELECT f.id, f.accuracy, f.geom FROM features f
+  SELECT f.id, f.name_zh, f.name_en, f.accuracy, f.geom FROM features f
   WHERE ST_Dimension(f.geom) = 2
     AND ((ST_Dimension(s.geom) = 2 AND f.id = s.id) OR (ST_Dimension(s.geom) < 2 AND f.id = s.properties->>'zone'))
   LIMIT 1

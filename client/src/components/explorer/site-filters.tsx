@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { AtlasFeatureCollection, SiteInfo, SiteStatus } from '@contract/api';
 import { useI18n } from '../../hooks/use-i18n';
+import { useSites } from '../../hooks/use-sites';
 import { formatNumber, pick, type Lang } from '../../lib/i18n';
 import { SITE_STATUS_ORDER, type AreaUnit, type ExplorerFilters } from '../../lib/url-state';
 import { CitationQuote } from '../feature/citation-quote';
@@ -115,7 +116,7 @@ export function SiteItem({ site, byId, unit, selected, onSelect, showPark = true
       {a.km2 !== null ? (
         <p className="site-meta site-area">
           <strong>{formatArea(lang, a.km2, unit, s.units)}</strong>
-          {a.basis === 'computed' && <span className="muted"> · {s.computedOn(nameOf(a.computed_from) ?? '')}</span>}
+          {a.basis === 'computed' && <span className="muted"> · {s.computedOn(pick(lang, a.computed_from_name_zh, a.computed_from_name_en))}</span>}
         </p>
       ) : (
         <p className="site-meta site-area is-unknown">
@@ -130,5 +131,26 @@ export function SiteItem({ site, byId, unit, selected, onSelect, showPark = true
       )}
       {site.land_use && <p className="site-meta muted">{t.inv.landUse}: {site.land_use}</p>}
     </li>
+  );
+}
+
+/** A site's area as a fact row (dt/dd) for the feature panel: computed, stated, or “area not stated” with the reason. */
+export function SiteAreaFact({ siteId }: { siteId: string }) {
+  const { lang, t } = useI18n();
+  const sites = useSites([], null);
+  const a = sites.data?.sites.find((x) => x.id === siteId)?.area;
+  if (!a) return null;
+  const s = t.inv.siteFilter;
+  return (
+    <div className="fact-wide site-area-fact">
+      <dt>{t.area}</dt>
+      <dd>
+        {a.km2 !== null ? `${formatNumber(lang, a.km2, 2)} ${s.units.km2}` : t.inv.areaUnknown}
+        <span className="muted small-note">
+          {' · '}
+          {a.km2 === null ? pick(lang, a.reason_zh, a.reason_en) : a.basis === 'computed' ? s.computedOn(pick(lang, a.computed_from_name_zh, a.computed_from_name_en)) : s.stated(`${a.stated?.value_text} ${a.stated?.unit}`)}
+        </span>
+      </dd>
+    </div>
   );
 }

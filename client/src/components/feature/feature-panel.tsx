@@ -9,6 +9,7 @@ import { formatNumber, pick, type Lang, type Strings } from '../../lib/i18n';
 import { AccuracyBadge } from './accuracy-badge';
 import { CitationQuote } from './citation-quote';
 import { DerivedGrowthList } from '../checks/derived-growth';
+import { SiteAreaFact } from '../explorer/site-filters';
 
 /** Props of the feature panel. */
 export interface FeaturePanelProps {
@@ -110,8 +111,10 @@ export function FeaturePanel({ featureId, known, onClose, onSelectFeature, onZoo
               {EXTRA_PROPS.map((key) => {
                 const value = p[key];
                 if (value === undefined || value === null || value === '' || typeof value === 'object') return null;
-                return <div key={key}><dt>{t[key]}</dt><dd>{String(value)}</dd></div>;
+                const shown = key === 'status' && p.layer_id === 'sites' ? (t.inv.siteStatus[String(value)] ?? String(value)) : String(value);
+                return <div key={key}><dt>{t[key]}</dt><dd>{shown}</dd></div>;
               })}
+              {p.layer_id === 'sites' && <SiteAreaFact siteId={featureId} />}
             </dl>
             <AccuracyBadge accuracy={p.accuracy} method={typeof p.method === 'string' ? p.method : null} />
             <button type="button" className="link-button zoom-button" onClick={() => onZoomTo(featureId)}>

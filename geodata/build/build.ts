@@ -765,6 +765,16 @@ const GAOYONG_NOTE = '004 lists these plots under 港口物流产业园 (原料�
 site('site-haiji', '海济地块', 'Haiji plot', chemBmid(0.25), 'park-chemical', 'reserved', 'industrial (原料药 / APIs)', [Q.gaoyongPlots], `${PLACED}`, { note: GAOYONG_NOTE });
 site('site-longfengtang', '龙凤堂地块', 'Longfengtang plot', chemBmid(0.5), 'park-chemical', 'reserved', 'industrial (原料药 / APIs)', [Q.gaoyongPlots], `${PLACED}`, { note: GAOYONG_NOTE });
 site('site-shengsen', '圣森地块', 'Shengsen plot', chemBmid(0.75), 'park-chemical', 'reserved', 'industrial (原料药 / APIs)', [Q.gaoyongPlots], `${PLACED}`, { note: GAOYONG_NOTE });
+// No document states an area for 原纬创、海济、龙凤堂、圣森 and none is drawn: they stay points, and the API reports
+// their area as not stated. A point site may name the polygon it stands for (`zone`): GET /api/sites measures
+// that polygon with PostGIS, so it must exist and contain the point.
+for (const f of layers.get('sites')!) {
+  const zone = f.properties.zone;
+  if (typeof zone !== 'string') continue;
+  const poly = [...layers.values()].flat().find((x) => x.id === zone);
+  if (!poly || (poly.geometry.type !== 'Polygon' && poly.geometry.type !== 'MultiPolygon')) throw new Error(`${f.id}: zone ${zone} is not a polygon feature`);
+  if (!turf.booleanPointInPolygon(turf.point((f.geometry as { coordinates: Position }).coordinates), poly.geometry)) throw new Error(`${f.id}: point lies outside its zone ${zone}`);
+}
 
 // ---------------------------------------------------------------------------------------------
 // 7. Checks

@@ -160,6 +160,8 @@ function PreviewView({ preview, loading, makeValid, onMakeValid, result, onResul
   const staff = useStaff()!;
   const queryClient = useQueryClient();
   const [crsBusy, setCrsBusy] = useState(false);
+  /** The choice being applied: the radio follows the click at once, the map once the server re-projected. */
+  const [pendingCrs, setPendingCrs] = useState<string | null>(null);
   const [committing, setCommitting] = useState(false);
   const [accuracy, setAccuracy] = useState<'surveyed' | 'digitised'>('digitised');
   const items = useMemo(() => preview.items ?? [], [preview.items]);
@@ -188,6 +190,7 @@ function PreviewView({ preview, loading, makeValid, onMakeValid, result, onResul
 
   const choose = async (code: string) => {
     setCrsBusy(true);
+    setPendingCrs(code);
     onMessage(null);
     try {
       await chooseImportCrs(preview.id, code, staff.auth.csrfToken);
@@ -196,6 +199,7 @@ function PreviewView({ preview, loading, makeValid, onMakeValid, result, onResul
       onMessage({ text: failure(err), error: true });
     } finally {
       setCrsBusy(false);
+      setPendingCrs(null);
     }
   };
 
@@ -236,6 +240,11 @@ function PreviewView({ preview, loading, makeValid, onMakeValid, result, onResul
     }
   };
 
+  // The server describes the choices while the CRS is open; keep the descriptions once one is chosen.
+  const [crsLabels, setCrsLabels] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (preview.crs_choices) setCrsLabels(Object.fromEntries(preview.crs_choices.map((c) => [c.code, c.label])));
+  }, [preview.crs_choices]);
   const choices = preview.crs_choices?.map((c) => c.code) ?? [...IMPORT_CRS];
   const kml = preview.format === 'kml' || preview.format === 'kmz';
   const s = preview.summary;
@@ -254,13 +263,13 @@ function PreviewView({ preview, loading, makeValid, onMakeValid, result, onResul
           <fieldset className="crs-choices" disabled={crsBusy || committing}>
             <legend className="staff-note">{awaiting ? t.io.declaredCrs : t.io.changeCrs}</legend>
             {choices.map((code) => {
-              const label = preview.crs_choices?.find((c) => c.code === code)?.label;
+              const label = crsLabels[code];
               const off = kml && code === 'EPSG:4549';
               return (
                 <label key={code} className="crs-choice" title={label}>
-                  <input type="radio" name="import-crs" value={code} checked={preview.crs?.code === code} disabled={off} onChange={() => void choose(code)} />
-                  <span>{code}</span>
-                  {label && <span className="staff-note">{label}</span>}
+                  <input type="radio" name="import-crs" value={code} checked={(pendingCrs ?? preview.crs?.code) === code} disabled={off} onChange={() => void choose(code)} />
+                  <span className="crs-code">{code}</span>
+                  {label && <span className="crs-label">{label}</span>}
                 </label>
               );
             })}

@@ -72,11 +72,3 @@ export function nodeChains(f: AtlasFeature): string[] {
   const c = f.properties.chains;
   return Array.isArray(c) ? c.map(String) : [];
 }
-
-/** A site's area: PostGIS area for a polygon, else the area the documents state, else null. */
-export function siteArea(f: AtlasFeature): { km2: number; stated: boolean } | null {
-  const p = f.properties;
-  if (typeof p.area_km2 === 'number') return { km2: p.area_km2, stated: false };
-  if (typeof p.stated_area_km2 === 'number') return { km2: p.stated_area_km2, stated: true };
-  return null;
-}

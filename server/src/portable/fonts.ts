@@ -46,6 +46,19 @@ function allChunks(): FontChunk[] {
   return out;
 }
 
+const encoded = new Map<string, { base64: string; bytes: number }>();
+
+/** A font file as base64, encoded once per process (the package's files do not change while it runs). */
+function fontFile(file: string): { base64: string; bytes: number } {
+  let hit = encoded.get(file);
+  if (!hit) {
+    const data = fs.readFileSync(path.join(fontDir(), 'files', file));
+    hit = { base64: data.toString('base64'), bytes: data.length };
+    encoded.set(file, hit);
+  }
+  return hit;
+}
+
 /** @font-face rules (WOFF2 as data: URLs) covering every character of `text400` at 400 and `text700` at 700. */
 export function fontFaces(text400: string, text700: string): { css: string; files: number; bytes: number } {
   const need = (text: string) => [...new Set([...text].map((c) => c.codePointAt(0)!))];
@@ -56,11 +69,11 @@ export function fontFaces(text400: string, text700: string): { css: string; file
   for (const c of allChunks()) {
     const cps = wanted[c.weight];
     if (!cps.some((cp) => c.ranges.some(([lo, hi]) => cp >= lo && cp <= hi))) continue;
-    const data = fs.readFileSync(path.join(fontDir(), 'files', c.file));
+    const data = fontFile(c.file);
     files++;
-    bytes += data.length;
+    bytes += data.bytes;
     const range = c.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',');
-    css += `@font-face{font-family:'Noto Sans SC';font-style:normal;font-weight:${c.weight};font-display:block;src:url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');unicode-range:${range};}\n`;
+    css += `@font-face{font-family:'Noto Sans SC';font-style:normal;font-weight:${c.weight};font-display:block;src:url(data:font/woff2;base64,${data.base64}) format('woff2');unicode-range:${range};}\n`;
   }
   return { css, files, bytes };
 }

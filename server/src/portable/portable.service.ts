@@ -46,12 +46,21 @@ export interface PortableExport {
 export class PortableService {
   constructor(private readonly db: Queryable, private readonly bundleDir: string | null) {}
 
+  /** Built files, read once per build (keyed by path and mtime): an export should cost queries, not disk reads. */
+  private readonly assets = new Map<string, { mtimeMs: number; text: string }>();
+
   private asset(name: string): string {
     const file = this.bundleDir ? path.join(this.bundleDir, name) : null;
-    if (!file || !fs.existsSync(file)) {
+    const stat = file ? fs.statSync(file, { throwIfNoEntry: false }) : undefined;
+    if (!file || !stat) {
       throw new HttpError(503, 'Service Unavailable', 'The portable presenter is not built: run `npm run build` (npm start and npm test do it).');
     }
-    return fs.readFileSync(file, 'utf8');
+    const hit = this.assets.get(file);
+    if (hit && hit.mtimeMs === stat.mtimeMs) return hit.text;
+    const raw = fs.readFileSync(file, 'utf8');
+    const text = name.endsWith('.mjs') ? Buffer.from(raw, 'utf8').toString('base64') : raw;
+    this.assets.set(file, { mtimeMs: stat.mtimeMs, text });
+    return text;
   }
 
   /** The HTML file of briefing `id`, or null when there is no such briefing. */
@@ -62,7 +71,8 @@ export class PortableService {
     const briefing = JSON.parse(text) as BriefingDoc;
     const script = this.asset('portable.js');
     const css = this.asset('portable.css');
-    const worker = Buffer.from(this.asset('maplibre-gl-worker.mjs'), 'utf8').toString('base64');
+    // The worker goes in as base64 (see asset()): it is started from a data: URL.
+    const worker = this.asset('maplibre-gl-worker.mjs');
 
     // The layers the briefing shows: visible in some step (a layer a view omits keeps its default).
     const layersRepo = new LayersRepository(this.db);

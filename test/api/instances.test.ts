@@ -93,6 +93,29 @@ describe('more than one instance', () => {
   });
 });
 
+describe.skipIf(engine !== 'postgres')('the LISTEN connection', () => {
+  it('is re-opened when it drops, drops every cache (notifications may have been missed), and hears later edits', async () => {
+    const invalidation = secondApp.locals.invalidation as CacheInvalidation;
+    const waitFor = (want: string | null) => new Promise<void>((resolve) => {
+      const off = invalidation.subscribe((layer) => {
+        if (layer === want) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const reopened = waitFor(null);
+    // Kill every listener on this database (both instances'), as a failover or network cut would.
+    const { rows } = await a.db.query<{ n: number }>(
+      "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN atlas_data_version'");
+    expect(rows[0].n).toBeGreaterThanOrEqual(1);
+    await reopened;
+    const heard = waitFor('roads');
+    await a.db.transaction((tx) => tx.query("UPDATE features SET name_en = name_en || ' ' WHERE layer_id = 'roads' AND id = (SELECT min(id) FROM features WHERE layer_id = 'roads')"), 'tester');
+    await heard;
+  });
+});
+
 // Read replicas: DATABASE_READ_URL. CI has one server, so the "replica" is a second database cloned
 // from the same template whose copy of a feature differs: what a response shows proves where it was read.
 describe.skipIf(engine !== 'postgres')('reads from DATABASE_READ_URL, writes and read-your-own-writes on the primary', () => {

@@ -334,5 +334,6 @@ describe('staff import, compare and delete in Chromium', () => {
     } finally {
       await context.close();
     }
-  });
+    // One user's whole session (about a minute on a quiet machine): generous for a busy one, and not an assertion.
+  }, 300_000);
 });

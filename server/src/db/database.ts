@@ -135,6 +135,11 @@ export class PostgresDatabase implements Database {
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>, user = 'system', opts: TransactionOptions = {}): Promise<T> {
     const client = await this.pool.connect();
+    let broken: Error | undefined;
+    // The pool stops listening to a client it hands out: a connection lost between two statements would
+    // be an unhandled 'error' event and take the process down. Record it; the client is then destroyed.
+    const onError = (e: Error) => (broken = e);
+    client.on('error', onError);
     try {
       await client.query(opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
       await client.query(setUser, ['atlas.user', user]);
@@ -143,10 +148,12 @@ export class PostgresDatabase implements Database {
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A client that cannot even roll back has lost its connection: destroy it, never return it to the pool.
+      broken = (await client.query('ROLLBACK').then(() => undefined, (e: Error) => e)) ?? broken;
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
     }
   }
 

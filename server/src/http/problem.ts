@@ -27,6 +27,17 @@ export function sendProblem(res: import('express').Response, status: number, tit
 /** 404 problem for any unmatched /api route. */
 export const apiNotFound: RequestHandler = (req, res) => sendProblem(res, 404, 'Not Found', `No route for ${req.method} ${req.path}`, req.originalUrl);
 
+/**
+ * Errors that mean the database is away (refused, reset, shut down, starting up, connection lost or
+ * timed out), not that the request was wrong: 503 with Retry-After.
+ */
+export function isUnavailable(code: string, message: string): boolean {
+  return (
+    /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|57P01|57P02|57P03|53300|08)/.test(code) ||
+    /Connection terminated|not queryable|timeout exceeded when trying to connect|Client was closed|terminating connection/i.test(message)
+  );
+}
+
 /** Turns any error into problem+json; unexpected ones are logged and reported as 500 or 503. */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return res.destroy();
@@ -39,7 +50,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (status >= 400 && status < 500) return sendProblem(res, status, (err as Error).name || 'Bad Request', (err as Error).message, req.originalUrl);
   const code = (err as { code?: string }).code ?? '';
   // Connection failures mean the database is away, not that the request was wrong.
-  if (/^(ECONNREFUSED|ECONNRESET|57P01|57P03|08)/.test(code)) {
+  if (isUnavailable(code, (err as Error)?.message ?? '')) {
     res.set('Retry-After', '5');
     return sendProblem(res, 503, 'Service Unavailable', 'The database is not reachable; try again shortly.', req.originalUrl);
   }

@@ -16,7 +16,8 @@ let app: TestApp;
 let ed: Session;
 beforeAll(async () => {
   if (!fs.existsSync(path.join(portableDir, 'portable.js'))) throw new Error(`${portableDir} is missing: build the client first (vite build --config client/vite.config.ts).`);
-  app = await startTestApp({ portableDir });
+  // The client directory as served (so /embed and its headers are there too); the presenter is in its portable/.
+  app = await startTestApp({ clientDir: path.dirname(portableDir) });
   ed = await signIn(app, 'portable-editor', 'editor');
 });
 afterAll(async () => {
@@ -94,18 +95,12 @@ describe('portable briefing export', () => {
 
 describe('/embed', () => {
   it('may be framed by other sites; every other page only by the app itself', async () => {
-    const dir = path.dirname(portableDir);
-    const framed = await startTestApp({ clientDir: dir });
-    try {
-      const embed = await fetch(`${framed.url}/embed?briefing=brief-x`);
-      expect(embed.status).toBe(200);
-      expect(embed.headers.get('x-frame-options')).toBeNull();
-      expect(embed.headers.get('content-security-policy')).toMatch(/frame-ancestors \*/);
-      const home = await fetch(`${framed.url}/`);
-      expect(home.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-      expect(home.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
-    } finally {
-      await framed.close();
-    }
+    const embed = await fetch(`${app.url}/embed?briefing=brief-x`);
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    expect(embed.headers.get('content-security-policy')).toMatch(/frame-ancestors \*/);
+    const home = await fetch(`${app.url}/`);
+    expect(home.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(home.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
   });
 });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -19,6 +20,27 @@ let app: TestApp;
 let writes: RouteInfo[];
 let editor: Session;
 let admin: Session;
+
+/**
+ * Sends a big body with node:http and resolves with the answer as soon as it arrives: a server may answer
+ * 413 and close before the upload ends, which fetch reports as a network error instead of the answer.
+ */
+function rawPost(path: string, method: string, headers: Record<string, string>, body: Buffer): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(app.url + path);
+    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method, headers: { ...headers, Cookie: editor.cookie, 'X-CSRF-Token': editor.csrf, 'Content-Length': String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: res.statusCode, headers: res.headers as Record<string, string> })));
+    });
+    let answered = false;
+    req.on('response', () => (answered = true));
+    req.on('error', (e) => {
+      if (!answered) reject(e);
+    });
+    req.end(body);
+  });
+}
 
 const fill = (path: string) => path.replace(/:[A-Za-z_]+/g, 'x1');
 async function isProblem(res: Response, status: number) {
@@ -132,12 +154,15 @@ describe('transport hardening', () => {
   });
 
   it('limits body sizes with 413 problem+json (JSON 25 MB, uploads 50 MB)', async () => {
-    const big = JSON.stringify({ name_en: 'x'.repeat(26 * 1024 * 1024) });
-    await isProblem(await editor.fetch('/api/features/x1', { method: 'PATCH', headers: { 'If-Match': '"1"' }, body: big }), 413);
-    const form = new FormData();
-    form.append('layer', 'parks');
-    form.append('file', new Blob([new Uint8Array(51 * 1024 * 1024)]), 'big.geojson');
-    await isProblem(await fetch(`${app.url}/api/imports`, { method: 'POST', headers: { Cookie: editor.cookie, 'X-CSRF-Token': editor.csrf }, body: form }), 413);
+    const big = Buffer.from(JSON.stringify({ name_en: 'x'.repeat(26 * 1024 * 1024) }));
+    await isProblem(await rawPost('/api/features/x1', 'PATCH', { 'Content-Type': 'application/json', 'If-Match': '"1"' }, big), 413);
+    const boundary = 'atlas-big-upload';
+    const multipart = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="layer"\r\n\r\nparks\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.geojson"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.alloc(51 * 1024 * 1024),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    await isProblem(await rawPost('/api/imports', 'POST', { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, multipart), 413);
   });
 
   it('sends secure headers: CSP, nosniff, frame-ancestors, no X-Powered-By; the session cookie is HttpOnly and SameSite=Strict', async () => {

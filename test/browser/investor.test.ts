@@ -295,6 +295,7 @@ describe('investor views in Chromium', () => {
       expect(await unknown.count()).toBe(1);
       await page.locator('.site-filters input[name="minarea"]').fill('300');
       await expect.poll(() => list.count()).toBe(1);
+      await page.locator('.site-results').scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(RESULTS, 'investor-site-filters.png') });
 
       // The URL carries the filters; a new page from it restores them, in English with km² converted.

@@ -69,6 +69,10 @@ export function ParkExplorer(props: ParkExplorerProps) {
   const groupChoices = filters.group ? groups.filter((g) => g.id === filters.group) : groups;
   const anyFilter = filters.chain !== null || filters.group !== null || filters.q.trim() !== '' || filters.available || siteFiltersOn(filters);
 
+  const siteList = (
+    <SiteResults result={sites.data} pending={sites.isPending} error={sites.error} filters={filters} byId={byId} selectedId={selectedId} onSelectFeature={onSelectFeature} />
+  );
+
   return (
     <section className="park-explorer" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`} className="dock-heading">{t.inv.explorerHeading}</h2>
@@ -175,6 +179,8 @@ export function ParkExplorer(props: ParkExplorerProps) {
         />
       ) : (
         <div className="explorer-results" aria-live="polite">
+          {/* With a site filter on, the sites it finds come first; otherwise after the parks. */}
+          {siteFiltersOn(filters) && siteList}
           <p className="result-count muted">
             {filters.group && !detailsLoaded ? t.loading : t.inv.parkCount(visibleParks.length)}
           </p>
@@ -193,7 +199,7 @@ export function ParkExplorer(props: ParkExplorerProps) {
               />
             ))}
           </ol>
-          <SiteResults result={sites.data} pending={sites.isPending} error={sites.error} filters={filters} byId={byId} selectedId={selectedId} onSelectFeature={onSelectFeature} />
+          {!siteFiltersOn(filters) && siteList}
         </div>
       )}
     </section>

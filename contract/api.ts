@@ -408,6 +408,51 @@ export type ExportFormat = 'geojson' | 'shp' | 'gpkg' | 'kml' | 'csv';
 /** Output CRSs of GET /api/export: WGS84, CGCS2000 geographic, CGCS2000 3° Gauss–Krüger CM 120°E. */
 export type ExportCrs = 'EPSG:4326' | 'EPSG:4490' | 'EPSG:4549';
 
+// ---------- Saved views and briefings (server/src/views) ----------
+
+/** What a saved view captures (server/src/views/view-state.ts validates it). Coordinates are WGS84 [lng, lat]. */
+export interface ViewState {
+  camera: { center: [number, number]; zoom: number; bearing: number; pitch: number };
+  layers: Array<{ id: string; visible: boolean; opacity: number }>;
+  selected: string | null;
+  highlighted: string[];
+  filters: Record<string, string | number | boolean | string[]>;
+  lang: 'zh' | 'en';
+  basemap: string;
+}
+
+/** GET /api/views/:id. */
+export interface SavedView {
+  id: string;
+  title: string;
+  note: string;
+  state: ViewState;
+  sort: number;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One step of a briefing: a view and an optional caption. */
+export interface BriefingStep {
+  view_id: string;
+  caption: string;
+}
+
+/** GET /api/briefings (list items have no `views`); GET /api/briefings/:id resolves the steps' views. */
+export interface Briefing {
+  id: string;
+  title: string;
+  subtitle: string;
+  steps: BriefingStep[];
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  views?: SavedView[];
+}
+
 // ---------- Imports and plan-version compare (server/src/imports, server/src/compare) ----------
 
 /** A CRS an uploaded file may be in, as the import API names it. */
@@ -516,49 +561,4 @@ export interface CompareResult {
   removed: GeoJSON.Geometry | null;
   unit: 'm²';
   method: string;
-}
-
-// ---------- Saved views and briefings (server/src/views) ----------
-
-/** What a saved view captures (server/src/views/view-state.ts validates it). Coordinates are WGS84 [lng, lat]. */
-export interface ViewState {
-  camera: { center: [number, number]; zoom: number; bearing: number; pitch: number };
-  layers: Array<{ id: string; visible: boolean; opacity: number }>;
-  selected: string | null;
-  highlighted: string[];
-  filters: Record<string, string | number | boolean | string[]>;
-  lang: 'zh' | 'en';
-  basemap: string;
-}
-
-/** GET /api/views/:id. */
-export interface SavedView {
-  id: string;
-  title: string;
-  note: string;
-  state: ViewState;
-  sort: number;
-  version: number;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
-
-/** One step of a briefing: a view and an optional caption. */
-export interface BriefingStep {
-  view_id: string;
-  caption: string;
-}
-
-/** GET /api/briefings (list items have no `views`); GET /api/briefings/:id resolves the steps' views. */
-export interface Briefing {
-  id: string;
-  title: string;
-  subtitle: string;
-  steps: BriefingStep[];
-  version: number;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  views?: SavedView[];
 }

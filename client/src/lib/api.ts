@@ -57,10 +57,10 @@ export const queryKeys = {
   /** Exactly one of chain / q is used: chain when given. */
   match: (by: { chain: string | null; q: string | null }) => ['match', by.chain ?? '', by.chain ? '' : (by.q ?? '')] as const,
   parkBrief: (parkId: string, lang: string) => ['parks', parkId, 'brief', lang] as const,
-  /** The session (GET /api/auth/me). */
-  me: ['auth', 'me'] as const,
   /** Under layer('sites')'s data: statuses (sorted) and the minimum area in km² (null = none). */
   sites: (status: SiteStatus[], minKm2: number | null) => ['sites', [...status].sort().join(','), minKm2] as const,
+  /** The session (GET /api/auth/me). */
+  me: ['auth', 'me'] as const,
   /** Under feature(id), so invalidating a feature refreshes its history too. */
   history: (id: string) => ['features', id, 'history'] as const,
   views: ['views'] as const,
@@ -124,11 +124,6 @@ export function fetchGrowth(subject: string, signal?: AbortSignal): Promise<Deri
   return getJson<DerivedGrowth[]>(`/api/analytics/growth?subject=${encodeURIComponent(subject)}`, signal);
 }
 
-/** GET /api/match?chain=<id> or ?q=<industry text> — parks and sites ranked with every part of the score. */
-export function fetchMatch(by: { chain: string | null; q: string | null }, signal?: AbortSignal): Promise<MatchResult> {
-  const query = by.chain ? `chain=${encodeURIComponent(by.chain)}` : `q=${encodeURIComponent(by.q ?? '')}`;
-  return getJson<MatchResult>(`/api/match?${query}`, signal);
-}
 /** GET /api/sites?status=…&min_area_km2=… — sites with their computed / stated area, unknown areas apart. */
 export function fetchSites(status: SiteStatus[], minKm2: number | null, signal?: AbortSignal): Promise<SitesResult> {
   const p = new URLSearchParams();
@@ -138,6 +133,11 @@ export function fetchSites(status: SiteStatus[], minKm2: number | null, signal?:
   return getJson<SitesResult>(`/api/sites${qs ? `?${qs}` : ''}`, signal);
 }
 
+/** GET /api/match?chain=<id> or ?q=<industry text> — parks and sites ranked with every part of the score. */
+export function fetchMatch(by: { chain: string | null; q: string | null }, signal?: AbortSignal): Promise<MatchResult> {
+  const query = by.chain ? `chain=${encodeURIComponent(by.chain)}` : `q=${encodeURIComponent(by.q ?? '')}`;
+  return getJson<MatchResult>(`/api/match?${query}`, signal);
+}
 
 /** URL of a park's one-page PDF brief (GET /api/parks/:id/brief.pdf?lang=). */
 export function parkBriefUrl(parkId: string, lang: string): string {

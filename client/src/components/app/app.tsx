@@ -184,11 +184,11 @@ export function App() {
             onClose={close}
             onSelectFeature={selectFromList}
             onZoomTo={atlas.zoomToFeature}
+            filters={explorer.filters}
+            setFilters={explorer.setFilters}
           />
         )}
         {selectedId && !selectedPark && (
-            filters={explorer.filters}
-            setFilters={explorer.setFilters}
           <FeaturePanel
             featureId={selectedId}
             known={index.get(selectedId)}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Briefing, BriefingStep, SavedView, ViewState } from '@contract/api';
 import { useAuth } from '../../hooks/use-auth';
@@ -45,6 +45,9 @@ interface Draft {
 }
 
 const EMPTY: Draft = { id: null, title: '', subtitle: '', steps: [] };
+/** Drag data types: a saved view (its id) and a step (its index). */
+const DRAG_VIEW = 'application/x-atlas-view';
+const DRAG_STEP = 'application/x-atlas-step';
 
 function move<T>(list: T[], from: number, to: number): T[] {
   if (to < 0 || to >= list.length || from === to) return list;
@@ -84,7 +87,11 @@ export function BriefingPanel({ briefingId, onBriefingId, onClose, capture, onSh
   const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
   const [paper, setPaper] = useState<'A4' | 'A3'>('A4');
   const [orientation, setOrientation] = useState<'landscape' | 'portrait'>('landscape');
-  const [dragFrom, setDragFrom] = useState<{ kind: 'view' | 'step'; index: number } | null>(null);
+  // What is being dragged: kept in a ref (a drop can come before React re-renders) and in the drag data.
+  const dragFrom = useRef<{ kind: 'view' | 'step'; index: number } | null>(null);
+  const setDragFrom = (v: { kind: 'view' | 'step'; index: number } | null) => {
+    dragFrom.current = v;
+  };
   const [htmlSize, setHtmlSize] = useState<string | null>(null);
 
   useEffect(() => {
@@ -148,10 +155,15 @@ export function BriefingPanel({ briefingId, onBriefingId, onClose, capture, onSh
   const onDropSteps = (e: DragEvent, at: number) => {
     e.preventDefault();
     e.stopPropagation();
-    if (!dragFrom || !canEdit) return;
-    if (dragFrom.kind === 'view') addStep(viewList[dragFrom.index].id, at);
-    else setSteps((st) => move(st, dragFrom.index, Math.min(at, st.length - 1)));
+    const viewId = e.dataTransfer.getData(DRAG_VIEW);
+    const stepIndex = e.dataTransfer.getData(DRAG_STEP);
+    const from = dragFrom.current;
     setDragFrom(null);
+    if (!canEdit) return;
+    if (viewId && viewById.has(viewId)) addStep(viewId, at);
+    else if (stepIndex !== '') setSteps((st) => move(st, Number(stepIndex), Math.min(at, st.length - 1)));
+    else if (from?.kind === 'view') addStep(viewList[from.index].id, at);
+    else if (from?.kind === 'step') setSteps((st) => move(st, from.index, Math.min(at, st.length - 1)));
   };
 
   const exportHtml = async (id: string) => {
@@ -216,13 +228,16 @@ export function BriefingPanel({ briefingId, onBriefingId, onClose, capture, onSh
               data-view-id={v.id}
               draggable={canEdit}
               onDragStart={(e) => {
-                e.dataTransfer.setData('text/plain', v.id);
+                e.dataTransfer.setData(DRAG_VIEW, v.id);
+                e.dataTransfer.setData('text/plain', v.title);
+                e.dataTransfer.effectAllowed = 'copyMove';
                 setDragFrom({ kind: 'view', index: i });
               }}
-              onDragOver={(e) => dragFrom?.kind === 'view' && e.preventDefault()}
+              onDragOver={(e) => e.preventDefault()}
               onDrop={(e) => {
                 e.preventDefault();
-                if (dragFrom?.kind === 'view') reorder(dragFrom.index, i);
+                const from = viewList.findIndex((x) => x.id === e.dataTransfer.getData(DRAG_VIEW));
+                if (from >= 0) reorder(from, i);
                 setDragFrom(null);
               }}
             >
@@ -309,7 +324,11 @@ export function BriefingPanel({ briefingId, onBriefingId, onClose, capture, onSh
                   key={`${st.view_id}-${i}`}
                   data-step={i + 1}
                   draggable={canEdit}
-                  onDragStart={() => setDragFrom({ kind: 'step', index: i })}
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(DRAG_STEP, String(i));
+                    e.dataTransfer.effectAllowed = 'move';
+                    setDragFrom({ kind: 'step', index: i });
+                  }}
                   onDragOver={(e) => e.preventDefault()}
                   onDrop={(e) => onDropSteps(e, i)}
                 >

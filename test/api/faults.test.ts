@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { PgliteDatabase } from '../../server/src/db/database.js';
 import { testEngine, postgresAdminUrl, databaseUrl, adminQuery } from '../support/engine.js';
 import { startServer, type ServerChild } from '../load/child.js';
@@ -78,6 +78,7 @@ describe('an import commit killed in the middle', () => {
     } else {
       env.DATA_DIR = tmpDir('atlas-import-kill-');
       env.DATABASE_URL = '';
+      env.TEMPLATE_TARBALL = inject('template').template; // the seeded template: no seeding in the child
     }
     let server = await startServer(env);
     children.push(server);

@@ -26,6 +26,7 @@ import { match } from '../server/src/match/match.service.js';
 import type { CacheInvalidation } from '../server/src/tiles/invalidation.js';
 import { percentile, round, timeRuns } from './stats.js';
 import { loadParcels, PARCEL_LAYER } from './parcels.js';
+import { mapIdle } from './map-idle.js';
 import { adminQuery, databaseUrl, postgresAdminUrl } from '../test/support/engine.js';
 
 const N = Number(process.env.BENCH_N ?? 100);
@@ -272,67 +273,13 @@ async function benchEngine(engine: Engine) {
       layer_parks: await load(`${base}/api/layers/parks`),
     };
     console.log(`[bench] ${engine} ${n}: ${JSON.stringify({ ...s, tiles: undefined })}`);
-    if (engine === 'postgres' && n === 100000) s.map_idle_parcels = await mapIdle(db, true);
+    if (engine === 'postgres' && n === 100000) s.map_idle_parcels = await mapIdle(db, true, CENTER);
     sizes.push(s);
   }
   await srv.close();
   await db.close();
   await drop();
   return { engine, setup_ms: setupMs, endpoints, geojson_build: geojsonBuild, sizes };
-}
-
-/**
- * Time from navigation to the map's first `idle` in headless Chromium (median of 3 fresh pages, warm
- * server). With `parcels`, the synthetic layer is then added as a vector-tile layer at z13 over the
- * centre and the time to the next `idle` is measured too.
- */
-async function mapIdle(db: Database, parcels: boolean): Promise<Record<string, unknown>> {
-  if (!fs.existsSync(path.join(clientDir, 'index.html'))) return { ms: null, note: 'client not built' };
-  const { chromium } = await import('playwright-core');
-  const srv = await serve(db, { clientDir });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const samples: number[] = [];
-  const parcelSamples: number[] = [];
-  try {
-    for (let i = 0; i < 3; i++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const t = Date.now();
-      await page.goto(srv.base + '/');
-      await page.waitForFunction(() => (window as unknown as { __atlas?: { layersReady: boolean } }).__atlas?.layersReady === true, undefined, { timeout: 60_000 });
-      await page.evaluate(() => new Promise<void>((resolve) => {
-        const map = (window as unknown as { __atlas: { map: { loaded(): boolean; once(e: string, f: () => void): void } } }).__atlas.map;
-        if (map.loaded()) resolve();
-        else map.once('idle', () => resolve());
-      }));
-      samples.push(Date.now() - t);
-      if (parcels) {
-        const tj = (await (await fetch(`${srv.base}/tiles/${PARCEL_LAYER}.json`)).json()) as { tiles: string[] };
-        parcelSamples.push(await page.evaluate(({ tiles, center, layer }) => new Promise<number>((resolve) => {
-          type M = { addSource(id: string, s: unknown): void; addLayer(l: unknown): void; jumpTo(o: unknown): void; once(e: string, f: () => void): void };
-          const map = (window as unknown as { __atlas: { map: M } }).__atlas.map;
-          const t1 = performance.now();
-          map.addSource('bench-parcels', { type: 'vector', tiles, minzoom: 0, maxzoom: 16 });
-          map.addLayer({ id: 'bench-parcels', type: 'fill', source: 'bench-parcels', 'source-layer': layer, paint: { 'fill-color': '#c60', 'fill-opacity': 0.4, 'fill-outline-color': '#630' } });
-          map.jumpTo({ center, zoom: 13 });
-          map.once('idle', () => resolve(performance.now() - t1));
-        }), { tiles: tj.tiles, center: CENTER, layer: PARCEL_LAYER }));
-      }
-      await page.close();
-    }
-  } catch (e) {
-    return { ms: null, note: `failed: ${(e as Error).message.split('\n')[0]}` };
-  } finally {
-    await browser.close();
-    await srv.close();
-  }
-  return {
-    ms: percentile(samples, 50),
-    ...(parcels ? { parcels_layer_idle_ms: round(percentile(parcelSamples, 50), 0) } : {}),
-    note: `median of ${samples.length} cold page loads (fresh page, warm server)${parcels ? '; then the 100k-parcel vector-tile layer added at z13 over the centre, time to the next idle' : ''}`,
-  };
 }
 
 /** gzip size of the JS and CSS that index.html loads before anything else. */

@@ -120,11 +120,27 @@ describe('present mode', () => {
     // Build: add B then A, then fix the order with the keyboard-accessible move buttons.
     await panel.locator('input[name=briefing-title]').fill(TITLE);
     await panel.locator('input[name=briefing-subtitle]').fill('2026 年度');
-    await panel.locator('.briefing-views li', { hasText: '园区近景' }).getByRole('button', { name: '加入汇报' }).click();
-    await panel.locator('.briefing-views li', { hasText: '全区总览' }).getByRole('button', { name: '加入汇报' }).click();
-    await panel.getByRole('button', { name: '上移: 第 2 步' }).click();
+    // B by its button, A dragged from the view list onto the first step (inserted before it), then the
+    // keyboard-accessible move buttons swap the steps and swap them back.
     const steps = panel.locator('.briefing-steps li');
-    await expect.poll(() => steps.first().textContent()).toContain('全区总览');
+    const order = async () => (await steps.allTextContents()).map((t) => (t.includes('全区总览') ? 'A' : t.includes('园区近景') ? 'B' : '?')).join('');
+    await panel.locator('.briefing-views li', { hasText: '园区近景' }).getByRole('button', { name: '加入汇报' }).click();
+    await expect.poll(order).toBe('B');
+    // The drag as the browser delivers it (dragstart on the view, dragover and drop on the step, one DataTransfer).
+    await page.evaluate(() => {
+      const from = [...document.querySelectorAll('.briefing-views li')].find((li) => li.textContent?.includes('全区总览'))!;
+      const to = document.querySelector('.briefing-steps li')!;
+      const dataTransfer = new DataTransfer();
+      from.dispatchEvent(new DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer }));
+      to.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer }));
+      to.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+      from.dispatchEvent(new DragEvent('dragend', { bubbles: true, cancelable: true, dataTransfer }));
+    });
+    await expect.poll(order).toBe('AB');
+    await panel.getByRole('button', { name: '下移: 第 1 步' }).click();
+    await expect.poll(order).toBe('BA');
+    await panel.getByRole('button', { name: '上移: 第 2 步' }).click();
+    await expect.poll(order).toBe('AB');
     await steps.nth(0).locator('textarea').fill(CAPTION_A);
     await steps.nth(1).locator('textarea').fill(CAPTION_B);
     await panel.getByRole('button', { name: '保存汇报' }).click();
@@ -134,6 +150,7 @@ describe('present mode', () => {
     expect(saved.steps.map((s) => s.caption)).toEqual([CAPTION_A, CAPTION_B]);
 
     await panel.screenshot({ path: path.join(RESULTS, 'present-panel.png') });
+    await page.screenshot({ path: path.join(RESULTS, 'present-builder.png') });
     const beforeZoom = await page.evaluate(() => window.__atlas!.map.getZoom());
     await panel.getByRole('button', { name: '开始汇报' }).click();
     const overlay = page.getByTestId('present');

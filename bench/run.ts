@@ -5,7 +5,7 @@
  *
  * Environment: BENCH_SIZES (synthetic parcel counts, default 1000,10000,100000,1000000),
  * BENCH_PGLITE_MAX (largest size loaded into PGlite, default 10000: 100k take ~100 s to load there), BENCH_N (sequential requests
- * per measurement, default 100), BENCH_LOAD_S (seconds per autocannon run, default 4),
+ * per measurement, default 30), BENCH_LOAD_S (seconds per autocannon run, default 4),
  * ATLAS_CLIENT_DIR (the built client, default dist/client).
  */
 import fs from 'node:fs';
@@ -29,7 +29,7 @@ import { loadParcels, PARCEL_LAYER } from './parcels.js';
 import { mapIdle } from './map-idle.js';
 import { adminQuery, databaseUrl, postgresAdminUrl } from '../test/support/engine.js';
 
-const N = Number(process.env.BENCH_N ?? 100);
+const N = Number(process.env.BENCH_N ?? 30);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 const PGLITE_MAX = Number(process.env.BENCH_PGLITE_MAX ?? 10000);
 const LOAD_S = Number(process.env.BENCH_LOAD_S ?? 4);

@@ -60,6 +60,22 @@ describe('saved views', () => {
     expect(await count('saved_views')).toBe(before);
   });
 
+  it('audits each write with its user in the write\'s own transaction; refused writes leave no audit row', async () => {
+    const audits = async (target: string) =>
+      (await app.db.query<{ username: string; action: string }>('SELECT username, action FROM audit_log WHERE target = $1 ORDER BY id', [target])).rows;
+    const v = (await (await ed.fetch('/api/views', { method: 'POST', body: JSON.stringify({ title: 'audited', state: state(11) }) })).json()) as { id: string; version: number };
+    expect(await audits(v.id)).toEqual([{ username: 'presenter', action: 'view.create' }]);
+    const stale = await ed.fetch(`/api/views/${v.id}`, { method: 'PATCH', headers: { 'If-Match': `"${v.version + 5}"` }, body: JSON.stringify({ title: 'stale' }) });
+    expect(stale.status).toBe(412);
+    expect((await ed.fetch('/api/views-order', { method: 'PUT', body: JSON.stringify({ ids: [v.id, 'view-missing'] }) })).status).toBe(422);
+    expect((await ed.fetch('/api/views/view-missing', { method: 'DELETE' })).status).toBe(404);
+    expect(await audits(v.id)).toEqual([{ username: 'presenter', action: 'view.create' }]);
+    expect(await audits('view-missing')).toEqual([]);
+    expect((await ed.fetch(`/api/views/${v.id}`, { method: 'PATCH', headers: { 'If-Match': `"${v.version}"` }, body: JSON.stringify({ title: 'renamed' }) })).status).toBe(200);
+    expect((await ed.fetch(`/api/views/${v.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await audits(v.id)).map((a) => a.action)).toEqual(['view.create', 'view.update', 'view.delete']);
+  });
+
   it('needs an editor session to write', async () => {
     const res = await fetch(`${app.url}/api/views`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'x', state: state(10) }) });
     expect(res.status).toBe(401);

@@ -44,8 +44,17 @@ export function viewsRoutes(db: Database, auth: AuthService): Router {
   const r = Router();
   const editor = auth.require('editor');
   const repo = new ViewsRepository(db);
-  const audit = (req: Request, action: string, target: string) =>
-    db.query('INSERT INTO audit_log (username, action, target) VALUES ($1, $2, $3)', [req.user!.username, action, target]);
+  /**
+   * Runs a write and its audit row in one transaction, so no change lands without its audit entry;
+   * `target` names what was changed, or null when the write changed nothing (then nothing is audited).
+   */
+  const audited = <T>(req: Request, action: string, target: (result: T) => string | null, write: (tx: ViewsRepository) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      const result = await write(new ViewsRepository(tx));
+      const t = target(result);
+      if (t !== null) await tx.query('INSERT INTO audit_log (username, action, target) VALUES ($1, $2, $3)', [req.user!.username, action, t]);
+      return result;
+    }, req.user!.username);
 
   r.get('/views', async (req, res) => sendJsonText(req, res, await repo.listViews()));
   r.get('/views/:id', async (req, res) => {
@@ -60,10 +69,7 @@ export function viewsRoutes(db: Database, auth: AuthService): Router {
     const note = b.note === undefined ? '' : str(b.note, 'note', 4000, true);
     const state = parseViewState(b.state);
     const id = newId('view');
-    await db.transaction(async (tx) => {
-      await new ViewsRepository(tx).createView(id, title, note, state, req.user!.username);
-      await tx.query('INSERT INTO audit_log (username, action, target) VALUES ($1, $2, $3)', [req.user!.username, 'view.create', id]);
-    }, req.user!.username);
+    await audited(req, 'view.create', () => id, (tx) => tx.createView(id, title, note, state, req.user!.username));
     res.status(201).location(`/api/views/${id}`);
     sendJsonText(req, res, (await repo.getView(id))!);
   });
@@ -71,9 +77,8 @@ export function viewsRoutes(db: Database, auth: AuthService): Router {
     const ids = (req.body as { ids?: unknown })?.ids;
     if (!Array.isArray(ids) || ids.length > 1000) throw badRequest('Send {"ids": [view ids in order]}.');
     const clean = ids.map((i, n) => parseId(i, `ids[${n}]`));
-    const missing = await db.transaction((tx) => new ViewsRepository(tx).reorderViews(clean), req.user!.username);
+    const missing = await audited(req, 'view.reorder', (m: string[]) => (m.length ? null : clean.join(',')), (tx) => tx.reorderViews(clean));
     if (missing.length) throw new HttpError(422, 'Unprocessable Content', `Unknown view(s): ${missing.join(', ')}; nothing was reordered.`);
-    await audit(req, 'view.reorder', clean.join(','));
     sendJsonText(req, res, await repo.listViews());
   });
   r.patch('/views/:id', editor, async (req, res) => {
@@ -87,18 +92,16 @@ export function viewsRoutes(db: Database, auth: AuthService): Router {
       sort: b.sort === undefined ? undefined : Number.isInteger(b.sort) ? (b.sort as number) : (() => { throw badRequest('sort must be an integer.'); })(),
     };
     const version = optionalVersion(req);
-    const v = await db.transaction((tx) => new ViewsRepository(tx).updateView(id, version, p), req.user!.username);
+    const v = await audited(req, 'view.update', (r) => (r === null ? null : id), (tx) => tx.updateView(id, version, p));
     if (v === null) {
       if (!(await repo.getView(id))) throw notFound('No such view.');
       throw new HttpError(412, 'Precondition Failed', 'The view was changed by someone else; reload it.');
     }
-    await audit(req, 'view.update', id);
     sendJsonText(req, res, (await repo.getView(id))!);
   });
   r.delete('/views/:id', editor, async (req, res) => {
     const id = parseId(req.params.id, 'view id');
-    if (!(await repo.deleteView(id))) throw notFound('No such view.');
-    await audit(req, 'view.delete', id);
+    if (!(await audited(req, 'view.delete', (done) => (done ? id : null), (tx) => tx.deleteView(id)))) throw notFound('No such view.');
     res.status(204).end();
   });
 
@@ -117,8 +120,7 @@ export function viewsRoutes(db: Database, auth: AuthService): Router {
     const missing = await repo.viewsExist(steps.map((s) => s.view_id));
     if (missing.length) throw new HttpError(422, 'Unprocessable Content', `Unknown view(s): ${missing.join(', ')}.`);
     const id = newId('brief');
-    await db.transaction((tx) => new ViewsRepository(tx).createBriefing(id, title, subtitle, steps, req.user!.username), req.user!.username);
-    await audit(req, 'briefing.create', id);
+    await audited(req, 'briefing.create', () => id, (tx) => tx.createBriefing(id, title, subtitle, steps, req.user!.username));
     res.status(201).location(`/api/briefings/${id}`);
     sendJsonText(req, res, (await repo.getBriefing(id))!);
   });
@@ -127,8 +129,7 @@ export function viewsRoutes(db: Database, auth: AuthService): Router {
     if (!src) throw notFound('No such briefing.');
     const b = JSON.parse(src) as { title: string; subtitle: string; steps: unknown };
     const id = newId('brief');
-    await repo.createBriefing(id, `${b.title} (copy)`.slice(0, 200), b.subtitle, b.steps, req.user!.username);
-    await audit(req, 'briefing.duplicate', id);
+    await audited(req, 'briefing.duplicate', () => id, (tx) => tx.createBriefing(id, `${b.title} (copy)`.slice(0, 200), b.subtitle, b.steps, req.user!.username));
     res.status(201).location(`/api/briefings/${id}`);
     sendJsonText(req, res, (await repo.getBriefing(id))!);
   });
@@ -142,18 +143,17 @@ export function viewsRoutes(db: Database, auth: AuthService): Router {
       if (missing.length) throw new HttpError(422, 'Unprocessable Content', `Unknown view(s): ${missing.join(', ')}.`);
     }
     const p = { title: b.title === undefined ? undefined : str(b.title, 'title', 200), subtitle: b.subtitle === undefined ? undefined : str(b.subtitle, 'subtitle', 400, true), steps };
-    const v = await db.transaction((tx) => new ViewsRepository(tx).updateBriefing(id, optionalVersion(req), p), req.user!.username);
+    const version = optionalVersion(req);
+    const v = await audited(req, 'briefing.update', (r) => (r === null ? null : id), (tx) => tx.updateBriefing(id, version, p));
     if (v === null) {
       if (!(await repo.getBriefing(id))) throw notFound('No such briefing.');
       throw new HttpError(412, 'Precondition Failed', 'The briefing was changed by someone else; reload it.');
     }
-    await audit(req, 'briefing.update', id);
     sendJsonText(req, res, (await repo.getBriefing(id))!);
   });
   r.delete('/briefings/:id', editor, async (req, res) => {
     const id = parseId(req.params.id, 'briefing id');
-    if (!(await repo.deleteBriefing(id))) throw notFound('No such briefing.');
-    await audit(req, 'briefing.delete', id);
+    if (!(await audited(req, 'briefing.delete', (done) => (done ? id : null), (tx) => tx.deleteBriefing(id)))) throw notFound('No such briefing.');
     res.status(204).end();
   });
   return r;

@@ -5,6 +5,7 @@ import type { BboxFilter, CrsDef } from './crs.js';
 const collectionsSql = sqlFile(import.meta.url, 'collections.sql');
 const itemsSql = sqlFile(import.meta.url, 'items.sql');
 const itemSql = sqlFile(import.meta.url, 'item.sql');
+const existsSql = sqlFile(import.meta.url, 'collection-exists.sql');
 
 /** A layer as the OGC API sees it. */
 export interface CollectionRow {
@@ -37,6 +38,11 @@ export class OgcRepository {
   /** One collection, or null if there is no such layer. */
   async collection(id: string): Promise<CollectionRow | null> {
     return (await this.db.query<CollectionRow>(collectionsSql, [id])).rows[0] ?? null;
+  }
+
+  /** Whether the collection exists (no extent: that reads the whole layer). */
+  async exists(id: string): Promise<boolean> {
+    return (await this.db.query(existsSql, [id])).rows.length > 0;
   }
 
   /** A page of the collection's items, ordered by id, optionally filtered by a bbox, in the output CRS. */

@@ -82,7 +82,7 @@ export class OgcService {
 
   /** A page of items as FeatureCollection text: PostGIS's features array wrapped with counts and links; 404 if unknown. */
   async items(base: string, id: string, req: ItemsRequest): Promise<string> {
-    await this.mustExist(id);
+    await this.mustBeKnown(id);
     const page = await this.repo.items(id, req.crs, req, req.bbox);
     const itemsUrl = `${base}/collections/${id}/items`;
     const at = (offset: number) => {
@@ -109,7 +109,7 @@ export class OgcService {
 
   /** One item as Feature text; 404 if the collection or the feature (in that collection) is unknown. */
   async item(base: string, id: string, featureId: string, crs: CrsDef): Promise<string> {
-    await this.mustExist(id);
+    await this.mustBeKnown(id);
     const itemUrl = `${base}/collections/${id}/items/${encodeURIComponent(featureId)}`;
     const links: Link[] = [
       { href: crs.uri === CRS84 ? itemUrl : `${itemUrl}?crs=${encodeURIComponent(crs.uri)}`, rel: 'self', type: GEOJSON_TYPE, title: 'This feature' },
@@ -118,6 +118,11 @@ export class OgcService {
     const body = ID.test(featureId) ? await this.repo.item(id, featureId, crs, links) : null;
     if (body === null) throw notFound(`Feature "${featureId}" does not exist in collection "${id}".`);
     return body;
+  }
+
+  /** 404 unless the collection exists; cheaper than mustExist (no extent), for the items routes. */
+  private async mustBeKnown(id: string): Promise<void> {
+    if (!ID.test(id) || !(await this.repo.exists(id))) throw notFound(`Collection "${id}" does not exist.`);
   }
 
   private async mustExist(id: string): Promise<CollectionRow> {

@@ -4,6 +4,8 @@ import crypto from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
+import http from 'node:http';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -168,6 +170,18 @@ async function tile(prefix: string, layer: string, t: { z: number; x: number; y:
   return { res, body, layers: res.status === 200 ? decodeMvt(body) : [] };
 }
 
+/** A GET with exactly these headers and the body as sent (no content decoding). */
+function rawGet(u: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http.get(u, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
 async function parkBiomed() {
   const fc = (await (await fetch(`${app.url}/api/layers/parks`)).json()) as AtlasFeatureCollection;
   const f = fc.features.find((x) => x.id === 'park-biomed')!;
@@ -216,6 +230,31 @@ describe(`vector tiles (${engine}: ${engine === 'postgres' ? 'ST_AsMVT' : 'geojs
     expect(b.res.headers.get('x-tile-cache')).toBe('hit');
     const c = await tile('tiles', 'parks', t, { 'If-None-Match': a.res.headers.get('etag')! });
     expect(c.res.status).toBe(304);
+  });
+
+  it('sends the gzip made once at encoding to clients that accept it: it gunzips to the identity tile, same ETag', async () => {
+    // The roads tile over the zone is well above the 1 KB gzip threshold. Raw HTTP: fetch would decode.
+    const { center } = await parkBiomed();
+    const t = tileOf(center[0], center[1], 12);
+    const identity = await rawGet(url('tiles', 'roads', t), { 'Accept-Encoding': 'identity' });
+    expect(identity.status).toBe(200);
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.body.length).toBeGreaterThan(1024);
+    expect(decodeMvt(identity.body)[0].features.length).toBeGreaterThan(0);
+    for (const accept of ['gzip', 'gzip, deflate, br, zstd']) {
+      const gz = await rawGet(url('tiles', 'roads', t), { 'Accept-Encoding': accept });
+      expect(gz.status, accept).toBe(200);
+      expect(gz.headers['content-encoding'], accept).toBe('gzip');
+      expect(gz.headers.vary, accept).toMatch(/Accept-Encoding/i);
+      expect(gz.headers['x-tile-cache'], accept).toBe('hit');
+      expect(gz.headers.etag, accept).toBe(identity.headers.etag);
+      expect(gz.body.length, accept).toBeLessThan(identity.body.length);
+      expect(zlib.gunzipSync(gz.body).equals(identity.body), accept).toBe(true);
+    }
+    // A client that does not name gzip gets the identity bytes.
+    const none = await rawGet(url('tiles', 'roads', t), {});
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.body.equals(identity.body)).toBe(true);
   });
 
   it('validates z/x/y (400) and the layer (404), as problem+json', async () => {

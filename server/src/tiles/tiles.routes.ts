@@ -42,9 +42,16 @@ export function tilesRoutes(db: Database, opts: { encoder?: TileEncoder; invalid
     // A URL naming the current data version never changes: browsers and a CDN may keep it for good.
     res.set('Cache-Control', v === tile.version ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
     res.set('X-Tile-Cache', tile.cache);
+    res.vary('Accept-Encoding');
     if (isFresh(req, tile.etag)) return res.status(304).end();
     if (tile.body.length === 0) return res.status(204).end();
     res.type('application/vnd.mapbox-vector-tile');
+    // The gzip made once when the tile was encoded; with Content-Encoding set, the compression middleware
+    // leaves the response alone. The ETag names the tile's content, whichever coding carries it.
+    if (tile.gzip && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      res.set('Content-Encoding', 'gzip');
+      return res.send(tile.gzip);
+    }
     return res.send(tile.body);
   });
   r.get('/:layer.json', async (req, res) => {

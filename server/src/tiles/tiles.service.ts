@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { geoJSONToTile, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { TilesRepository, TileJsonRow } from './tiles.repository.js';
@@ -9,9 +11,16 @@ import { notFound } from '../http/problem.js';
 /** How tiles are encoded: by PostGIS in SQL (PostgreSQL) or by geojson-vt + vt-pbf in JS (PGlite). */
 export type TileEncoder = 'sql' | 'js';
 
+const gzip = promisify(zlib.gzip);
+
+/** Tiles smaller than this are not worth gzipping (the compression middleware's threshold too). */
+export const GZIP_MIN_BYTES = 1024;
+
 /** One encoded tile; an empty body means an empty tile (sent as 204). */
 export interface TileResult {
   body: Buffer;
+  /** The same body gzipped once when it was encoded (null when small or not smaller), sent as is to clients that accept gzip. */
+  gzip: Buffer | null;
   etag: string;
   /** Whether this came from the in-process cache. */
   cache: 'hit' | 'miss';
@@ -21,6 +30,7 @@ export interface TileResult {
 
 interface Entry {
   body: Buffer;
+  gzip: Buffer | null;
   etag: string;
   bytes: number;
 }
@@ -51,20 +61,23 @@ export class TilesService {
   async tile(layer: string, z: number, x: number, y: number, wanted?: string): Promise<TileResult> {
     if (wanted !== undefined) {
       const hit = this.cache.get(`${layer}\u0000${wanted}\u0000${z}/${x}/${y}`);
-      if (hit) return { body: hit.body, etag: hit.etag, cache: 'hit', version: wanted };
+      if (hit) return { body: hit.body, gzip: hit.gzip, etag: hit.etag, cache: 'hit', version: wanted };
     }
     const version = await this.repo.version(layer);
     if (version === null) throw notFound(`Layer "${layer}" does not exist.`);
     this.forgetOlder(layer, version);
     const key = `${layer}\u0000${version}\u0000${z}/${x}/${y}`;
     const hit = this.cache.get(key);
-    if (hit) return { body: hit.body, etag: hit.etag, cache: 'hit', version };
+    if (hit) return { body: hit.body, gzip: hit.gzip, etag: hit.etag, cache: 'hit', version };
     // Concurrent requests for the same missing tile share one encode.
     let job = this.pending.get(key);
     if (!job) {
       job = this.encode(layer, z, x, y)
-        .then((body) => {
-          const entry = { body, etag: etagOf(body), bytes: body.length + key.length + 64 };
+        .then(async (body) => {
+          // Gzipped once here (on the thread pool), not on every request: a 6 MB tile takes ~0.5 s to gzip.
+          const packed = body.length >= GZIP_MIN_BYTES ? await gzip(body) : null;
+          const gz = packed && packed.length < body.length ? packed : null;
+          const entry = { body, gzip: gz, etag: etagOf(body), bytes: body.length + (gz?.length ?? 0) + key.length + 64 };
           if (this.seen.get(layer) === version) this.cache.set(key, entry);
           return entry;
         })
@@ -72,7 +85,7 @@ export class TilesService {
       this.pending.set(key, job);
     }
     const entry = await job;
-    return { body: entry.body, etag: entry.etag, cache: 'miss', version };
+    return { body: entry.body, gzip: entry.gzip, etag: entry.etag, cache: 'miss', version };
   }
 
   /** Drops the cached tiles of one layer (null: of every layer), e.g. on a NOTIFY from another instance. */

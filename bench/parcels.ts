@@ -26,11 +26,14 @@ function districtGeometry(): string {
   return JSON.stringify(geoms[0]);
 }
 
-/** Registers the synthetic layer (bench database only). */
+/**
+ * Registers the synthetic layer (bench database only). Like real parcel layers it starts at z14
+ * (`style.minzoom`): a z13 tile over a million 20 m parcels held 41 585 of them (6.4 MB, 5 s cold).
+ */
 async function registerLayer(db: Database) {
   await db.query(
     `INSERT INTO layers (id, title_zh, title_en, theme, kind, geometry_type, style, sort, description_zh, description_en)
-     VALUES ($1, '合成地块（基准测试）', 'Synthetic parcels (benchmark)', 'benchmark', 'synthetic', 'polygon', '{}', 999,
+     VALUES ($1, '合成地块（基准测试）', 'Synthetic parcels (benchmark)', 'benchmark', 'synthetic', 'polygon', '{"color": "#9e9e9e", "minzoom": 14}', 999,
              '基准测试用的合成地块，不是数据', 'Generated for the benchmark; not data')
      ON CONFLICT (id) DO NOTHING`,
     [PARCEL_LAYER],
@@ -52,7 +55,8 @@ export async function loadParcels(db: Database, n: number, seed = SEED): Promise
   try {
     await db.query(`DELETE FROM features WHERE layer_id = $1`, [PARCEL_LAYER]);
     // Indexes are rebuilt after the load (much faster than maintaining them row by row).
-    await db.exec(`DROP INDEX IF EXISTS features_geom_gix; DROP INDEX IF EXISTS features_layer_size_idx; DROP INDEX IF EXISTS features_layer_idx`);
+    await db.exec(`DROP INDEX IF EXISTS features_geom_gix; DROP INDEX IF EXISTS features_layer_size_idx; DROP INDEX IF EXISTS features_layer_idx;
+      DROP INDEX IF EXISTS features_name_zh_trgm_idx; DROP INDEX IF EXISTS features_name_en_trgm_idx`);
     // hashint8extended(i, seed) is PostgreSQL's own 64-bit hash: the same parcels on every engine and run.
     await db.query(
       `WITH d AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g),
@@ -85,10 +89,12 @@ export async function loadParcels(db: Database, n: number, seed = SEED): Promise
        FROM j`,
       [district, k, n, seed, PARCEL_LAYER],
     );
-    // The same definitions as migrations 001 and 008.
+    // The same definitions as migrations 001, 008 and 009.
     await db.exec(`CREATE INDEX IF NOT EXISTS features_geom_gix ON features USING gist (geom);
       CREATE INDEX IF NOT EXISTS features_layer_idx ON features (layer_id);
-      CREATE INDEX IF NOT EXISTS features_layer_size_idx ON features (layer_id, public.atlas_geom_size(geom))`);
+      CREATE INDEX IF NOT EXISTS features_layer_size_idx ON features (layer_id, public.atlas_geom_size(geom));
+      CREATE INDEX IF NOT EXISTS features_name_zh_trgm_idx ON features USING gin (lower(name_zh) public.gin_trgm_ops);
+      CREATE INDEX IF NOT EXISTS features_name_en_trgm_idx ON features USING gin (lower(name_en) public.gin_trgm_ops)`);
     await db.exec(`ANALYZE features`);
   } finally {
     await db.exec(`ALTER TABLE features ENABLE TRIGGER features_versioning`);

@@ -384,6 +384,37 @@ describe(`vector tiles (${engine}: ${engine === 'postgres' ? 'ST_AsMVT' : 'geojs
     }
   });
 
+  it('starts a dense layer at its style.minzoom: TileJSON says so and tiles below it are empty, without touching the zone layers', async () => {
+    // A parcel-like layer: the parks' outlines under new ids, drawn from z13 on.
+    await app.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO layers (id, title_zh, title_en, theme, kind, geometry_type, style, sort)
+                      VALUES ('dense-test', '测试密集图层', 'Dense test layer', 'test', 'test', 'polygon', '{"color": "#888888", "minzoom": 13}', 998)`);
+      await tx.query(`INSERT INTO features (id, layer_id, name_zh, name_en, geom, accuracy, properties)
+                      SELECT 'dense-' || id, 'dense-test', name_zh, name_en, geom, accuracy, '{}' FROM features WHERE layer_id = 'parks'`);
+    }, 'tester');
+    try {
+      const tj = (await (await fetch(`${base}/tiles/dense-test.json`)).json()) as { minzoom: number; maxzoom: number; vector_layers: { minzoom: number }[] };
+      expect([tj.minzoom, tj.maxzoom, tj.vector_layers[0].minzoom]).toEqual([13, 18, 13]);
+      const { center } = await parkBiomed();
+      for (const z of [10, 12]) {
+        const below = await tile('tiles', 'dense-test', tileOf(center[0], center[1], z));
+        expect(below.res.status, `z${z}`).toBe(204);
+        // The same tile of the zone layer it was copied from is drawn as before.
+        expect((await tile('tiles', 'parks', tileOf(center[0], center[1], z))).layers[0].features.some((f) => f.properties.id === 'park-biomed'), `z${z}`).toBe(true);
+      }
+      const at = await tile('tiles', 'dense-test', tileOf(center[0], center[1], 13));
+      expect(at.res.status).toBe(200);
+      expect(at.layers[0].features.map((f) => f.properties.id)).toContain('dense-park-biomed');
+      // The zone layers keep minzoom 0.
+      expect(((await (await fetch(`${base}/tiles/parks.json`)).json()) as { minzoom: number }).minzoom).toBe(0);
+    } finally {
+      await app.db.transaction(async (tx) => {
+        await tx.query("DELETE FROM features WHERE layer_id = 'dense-test'");
+        await tx.query("DELETE FROM layers WHERE id = 'dense-test'");
+      }, 'tester');
+    }
+  });
+
   // Runs last: it edits the suite's database.
   it('invalidates a layer’s cached tiles at once when its data change, and only that layer’s', async () => {
     const { center } = await parkBiomed();

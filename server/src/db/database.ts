@@ -2,6 +2,7 @@ import pg from 'pg';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -177,7 +178,7 @@ export class PgliteDatabase implements Database {
     const db = await PGlite.create({
       dataDir: opts.dataDir,
       loadDataDir: opts.loadDataDir,
-      extensions: { postgis },
+      extensions: { postgis, pg_trgm }, // pg_trgm: the search index (migration 009)
     });
     return new PgliteDatabase(db);
   }

@@ -1,5 +1,7 @@
 -- Search features, chains, layers and figures in both languages; $1 is the lower-cased query.
--- position() instead of LIKE: the user's text never becomes a pattern.
+-- position() instead of LIKE: the user's text never becomes a pattern — except for features, where the
+-- LIKE pattern is built here with \, % and _ escaped (so it means exactly "contains $1", as position() does)
+-- and answered by the trigram indexes on lower(name_zh) and lower(name_en) (migration 009).
 SELECT coalesce(json_agg(x ORDER BY x.rank, x.kind, x.label_zh), '[]'::json)::text AS body
 FROM (
   SELECT * FROM (
@@ -7,7 +9,8 @@ FROM (
            CASE WHEN lower(f.name_zh) = $1 OR lower(f.name_en) = $1 THEN 0 ELSE 1 END AS rank,
            json_build_array(round(ST_X(ST_PointOnSurface(f.geom))::numeric, 6), round(ST_Y(ST_PointOnSurface(f.geom))::numeric, 6)) AS point
     FROM features f
-    WHERE position($1 IN lower(f.name_zh)) > 0 OR position($1 IN lower(f.name_en)) > 0
+    WHERE lower(f.name_zh) LIKE '%' || replace(replace(replace($1, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+       OR lower(f.name_en) LIKE '%' || replace(replace(replace($1, '\', '\\'), '%', '\%'), '_', '\_') || '%'
     UNION ALL
     SELECT 'chain', c.id, NULL, c.name_zh, c.name_en,
            CASE WHEN lower(c.name_zh) = $1 OR lower(c.name_en) = $1 THEN 0 WHEN position($1 IN lower(c.name_zh || ' ' || c.name_en)) > 0 THEN 1 ELSE 2 END,
@@ -25,6 +28,7 @@ FROM (
     FROM targets t
     WHERE position($1 IN lower(t.metric_zh || ' ' || t.metric_en)) > 0
   ) all_hits
-  ORDER BY rank
+  -- A total order, so which hits make the limit does not depend on the plan (index or scan).
+  ORDER BY rank, CASE kind WHEN 'feature' THEN 0 WHEN 'chain' THEN 1 WHEN 'layer' THEN 2 ELSE 3 END, label_zh, id
   LIMIT $2
 ) x

@@ -1,4 +1,6 @@
--- The layer's data version (bumped by the features trigger on every change), or no row if the layer does not exist.
-SELECT coalesce(v.version, 0)::text AS version
+-- The layer's data version (bumped by the features trigger on every change) and the zoom its tiles start at
+-- (style.minzoom, default 0: below it tiles are empty), or no row if the layer does not exist.
+SELECT coalesce(v.version, 0)::text AS version,
+       CASE WHEN jsonb_typeof(l.style->'minzoom') = 'number' THEN least(greatest((l.style->>'minzoom')::numeric, 0), 22)::int ELSE 0 END AS minzoom
 FROM layers l LEFT JOIN data_versions v ON v.scope = 'layer:' || l.id
 WHERE l.id = $1

@@ -1,6 +1,8 @@
 -- What a TileJSON needs about one layer: titles, bounds (EPSG:4326, rounded outward) and the
--- scalar attribute types its tiles carry. $1 layer id, $2 property keys never sent (long prose).
+-- scalar attribute types its tiles carry, and the zoom its tiles start at (style.minzoom, as layer-version.sql).
+-- $1 layer id, $2 property keys never sent (long prose).
 SELECT l.id, l.title_zh, l.title_en, l.description_zh, l.description_en,
+       CASE WHEN jsonb_typeof(l.style->'minzoom') = 'number' THEN least(greatest((l.style->>'minzoom')::numeric, 0), 22)::int ELSE 0 END AS minzoom,
        coalesce(v.version, 0)::text AS version,
        CASE WHEN e.box IS NULL THEN NULL ELSE json_build_array(
          floor(ST_XMin(e.box) * 1e6) / 1e6, floor(ST_YMin(e.box) * 1e6) / 1e6,

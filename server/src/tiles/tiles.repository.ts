@@ -32,6 +32,8 @@ export interface TileJsonRow {
   description_zh: string | null;
   description_en: string | null;
   version: string;
+  /** The lowest zoom with features (the layer's `style.minzoom`, default 0); tiles below it are empty. */
+  minzoom: number;
   /** [west, south, east, north] in EPSG:4326, or null for an empty layer. */
   bounds: [number, number, number, number] | null;
   /** Scalar property key → 'string' | 'number' | 'boolean'. */
@@ -42,9 +44,9 @@ export interface TileJsonRow {
 export class TilesRepository {
   constructor(private readonly db: Queryable) {}
 
-  /** The layer's data version, or null if the layer does not exist. */
-  async version(layer: string): Promise<string | null> {
-    return (await this.db.query<{ version: string }>(versionSql, [layer])).rows[0]?.version ?? null;
+  /** The layer's data version and the zoom its tiles start at, or null if the layer does not exist. */
+  async version(layer: string): Promise<{ version: string; minzoom: number } | null> {
+    return (await this.db.query<{ version: string; minzoom: number }>(versionSql, [layer])).rows[0] ?? null;
   }
 
   /** The tile encoded by ST_AsMVT in one statement (PostgreSQL only); empty when nothing is in it. */

@@ -35,7 +35,7 @@ interface Entry {
   bytes: number;
 }
 
-const TILEJSON_ZOOMS = { minzoom: 0, maxzoom: 18 } as const;
+const TILEJSON_MAXZOOM = 18;
 
 /**
  * Vector tiles with a bounded LRU keyed by (layer, data version, z, x, y). The data version comes from
@@ -63,8 +63,9 @@ export class TilesService {
       const hit = this.cache.get(`${layer}\u0000${wanted}\u0000${z}/${x}/${y}`);
       if (hit) return { body: hit.body, gzip: hit.gzip, etag: hit.etag, cache: 'hit', version: wanted };
     }
-    const version = await this.repo.version(layer);
-    if (version === null) throw notFound(`Layer "${layer}" does not exist.`);
+    const row = await this.repo.version(layer);
+    if (row === null) throw notFound(`Layer "${layer}" does not exist.`);
+    const { version, minzoom } = row;
     this.forgetOlder(layer, version);
     const key = `${layer}\u0000${version}\u0000${z}/${x}/${y}`;
     const hit = this.cache.get(key);
@@ -72,7 +73,8 @@ export class TilesService {
     // Concurrent requests for the same missing tile share one encode.
     let job = this.pending.get(key);
     if (!job) {
-      job = this.encode(layer, z, x, y)
+      // Below the layer's minzoom (dense layers such as parcels) the tile is empty, without a query.
+      job = (z < minzoom ? Promise.resolve(Buffer.alloc(0)) : this.encode(layer, z, x, y))
         .then(async (body) => {
           // Gzipped once here (on the thread pool), not on every request: a 6 MB tile takes ~0.5 s to gzip.
           const packed = body.length >= GZIP_MIN_BYTES ? await gzip(body) : null;
@@ -193,6 +195,7 @@ const fieldType = { string: 'String', number: 'Number', boolean: 'Boolean' } as 
 
 /** The TileJSON 3.0.0 document of one layer. */
 function tileJsonOf(row: TileJsonRow, tilesUrl: string) {
+  const zooms = { minzoom: Math.min(row.minzoom, TILEJSON_MAXZOOM), maxzoom: TILEJSON_MAXZOOM };
   const fields: Record<string, string> = { id: 'String', name_zh: 'String', name_en: 'String', accuracy: 'String', parent_id: 'String' };
   for (const [k, t] of Object.entries(row.property_types)) fields[k] = fieldType[t] ?? 'String';
   return {
@@ -203,8 +206,8 @@ function tileJsonOf(row: TileJsonRow, tilesUrl: string) {
     attribution: '产业空间一张图 · 泰州医药高新区（高港区）',
     scheme: 'xyz',
     tiles: [tilesUrl],
-    ...TILEJSON_ZOOMS,
+    ...zooms,
     bounds: row.bounds ?? [-180, -85.051129, 180, 85.051129],
-    vector_layers: [{ id: row.id, description: row.title_en, ...TILEJSON_ZOOMS, fields }],
+    vector_layers: [{ id: row.id, description: row.title_en, ...zooms, fields }],
   };
 }

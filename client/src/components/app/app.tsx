@@ -15,9 +15,12 @@ import { MapView } from '../map/map-view';
 import { TitleBar } from './title-bar';
 import { useExplorerState } from '../../hooks/use-explorer-state';
 import { readUrlView, useUrlState } from '../../hooks/use-url-state';
-import { ParkProfile } from '../explorer/park-profile';
 import { SideDock } from '../explorer/side-dock';
 import { BriefingLauncher } from '../briefing/briefing-launcher';
+import { lazyComponent, preloadLazyChunks } from '../../lib/lazy-component';
+
+/** Opens when a park is picked: its own chunk, like the other panels not needed for the first view. */
+const ParkProfile = lazyComponent(() => import('../explorer/park-profile').then((m) => m.ParkProfile));
 
 const LAYER_PANEL_ID = 'layer-panel';
 /** The left dock holding the layer panel and the investor tabs (components/explorer/side-dock.tsx). */
@@ -95,6 +98,10 @@ export function App() {
   const [mapBusy, setMapBusy] = useState(false);
   const atlas = useAtlasMap({ container: containerRef, layers, data, index, controls: controls.controls, lang, selectedId, basemaps, onSelect: mapBusy ? ignorePick : select, padding });
   useUrlState({ initial: initialView, atlas, layers, controls, lang, selectedId, panelOpen, explorer });
+  // Once the first view is on the map, the panels' chunks are fetched in the background.
+  useEffect(() => {
+    if (atlas.ready) preloadLazyChunks();
+  }, [atlas.ready]);
   // A park (or 口岸街道) opens the investor profile in the feature panel's place.
   const selectedPark = selectedId !== null && index.get(selectedId)?.layer.theme === 'parks' ? index.get(selectedId) : undefined;
 

@@ -7,12 +7,15 @@ import type { IndexedFeature } from '../../lib/atlas-data';
 import type { Lang } from '../../lib/i18n';
 import type { OnlineBasemapState } from '../../lib/online-basemaps';
 import { ApiError, fetchBriefing, fetchView } from '../../lib/api';
-import { presenterFeatures } from '../present/features';
-import { slidesOf, startPresenter, type PresenterHost, type Slide } from '../present/presenter';
-import { BriefingPanel } from './briefing-panel';
+import { lazyComponent, lazyModule } from '../../lib/lazy-component';
+import type { PresenterHost, Slide } from '../present/presenter';
 import { briefingStrings } from './briefing-strings';
 import { captureViewState } from './capture';
-import { exportPng } from './png-export';
+
+// The builder, present mode and the PNG export are chunks of their own, loaded on first use.
+const BriefingPanel = lazyComponent(() => import('./briefing-panel').then((m) => m.BriefingPanel));
+const loadPresenter = lazyModule(() => Promise.all([import('../present/presenter'), import('../present/features')]).then(([p, f]) => ({ ...p, ...f })));
+const loadPngExport = lazyModule(() => import('./png-export'));
 
 /** The app's state the briefing tools read and set. */
 export interface BriefingLauncherProps {
@@ -113,14 +116,17 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
   );
 
   const present = useCallback((b: Briefing, start = 0) => {
-    setOpen(false);
-    setShow({ slides: slidesOf(b), start });
+    void loadPresenter().then(({ slidesOf }) => {
+      setOpen(false);
+      setShow({ slides: slidesOf(b), start });
+    });
   }, []);
 
   const onExportPng = useCallback(
     async (scale: 1 | 2 | 4, title: string) => {
       const { atlas: a, layers: ls, controls: c, lang: lg } = latest.current;
       if (!a.map || !ls) return;
+      const { exportPng } = await loadPngExport();
       const blob = await exportPng(a.map, scale, { title, lang: lg, layers: ls, controls: c.controls });
       download(blob, `atlas-${scale}x.png`);
     },
@@ -135,7 +141,7 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
     let cancelled = false;
     (async () => {
       if (initial.briefing) {
-        const b = await fetchBriefing(initial.briefing);
+        const [b, { slidesOf }] = await Promise.all([fetchBriefing(initial.briefing), loadPresenter()]);
         if (!cancelled) setShow({ slides: slidesOf(b), start: 0 });
       } else if (embed && initial.view) {
         const v = await fetchView(initial.view);
@@ -152,23 +158,32 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
   // The presenter runs over the app's map; the chrome is hidden by a class on <body>.
   useEffect(() => {
     if (!show || !map || !ready) return;
-    const host: PresenterHost = {
-      map,
-      applyState,
-      features: (ids, lg) => presenterFeatures(ids, lg, (id) => latest.current.index.get(id)?.feature),
-      onExit: () => setShow(null),
-    };
-    // Leaving the presentation puts the screen back as it was before it.
-    const before = embed ? null : capture(false);
-    document.body.classList.add('atlas-presenting');
-    const p = startPresenter(document.body, show.slides, host, { start: show.start, fullscreen: !embed, exitable: !embed });
+    let cancelled = false;
+    let stop: (() => void) | null = null;
+    void loadPresenter().then(({ startPresenter, presenterFeatures }) => {
+      if (cancelled) return;
+      const host: PresenterHost = {
+        map,
+        applyState,
+        features: (ids, lg) => presenterFeatures(ids, lg, (id) => latest.current.index.get(id)?.feature),
+        onExit: () => setShow(null),
+      };
+      // Leaving the presentation puts the screen back as it was before it.
+      const before = embed ? null : capture(false);
+      document.body.classList.add('atlas-presenting');
+      const p = startPresenter(document.body, show.slides, host, { start: show.start, fullscreen: !embed, exitable: !embed });
+      stop = () => {
+        p.destroy();
+        document.body.classList.remove('atlas-presenting');
+        if (before) {
+          applyState(before);
+          map.jumpTo({ center: before.camera.center, zoom: before.camera.zoom, bearing: before.camera.bearing, pitch: before.camera.pitch });
+        }
+      };
+    });
     return () => {
-      p.destroy();
-      document.body.classList.remove('atlas-presenting');
-      if (before) {
-        applyState(before);
-        map.jumpTo({ center: before.camera.center, zoom: before.camera.zoom, bearing: before.camera.bearing, pitch: before.camera.pitch });
-      }
+      cancelled = true;
+      stop?.();
     };
   }, [show, map, ready, applyState, capture, embed]);
 

@@ -4,11 +4,15 @@ import { useI18n } from '../../hooks/use-i18n';
 import { SourcesContext, type DocumentTarget, type SourcesApi } from '../../hooks/use-sources';
 import { useSubjectIndex } from '../../hooks/use-subject-index';
 import { pick } from '../../lib/i18n';
-import { ChainCard } from '../chains/chain-card';
-import { ChecksPanel, type ResolvedSubject } from '../checks/checks-panel';
-import { DocumentList } from './document-list';
-import { DocumentViewer } from './document-viewer';
+import { lazyComponent } from '../../lib/lazy-component';
+import type { ResolvedSubject } from '../checks/checks-panel';
 import '../../styles/sources.css';
+
+// Opened from a click: chunks of their own, loaded on first use.
+const ChainCard = lazyComponent(() => import('../chains/chain-card').then((m) => m.ChainCard));
+const ChecksPanel = lazyComponent(() => import('../checks/checks-panel').then((m) => m.ChecksPanel));
+const DocumentList = lazyComponent(() => import('./document-list').then((m) => m.DocumentList));
+const DocumentViewer = lazyComponent(() => import('./document-viewer').then((m) => m.DocumentViewer));
 
 /** Matches app.tsx: below this width a side sheet covers the map. */
 const PHONE_MAX_WIDTH = 760;

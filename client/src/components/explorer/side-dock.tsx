@@ -5,10 +5,13 @@ import { useI18n } from '../../hooks/use-i18n';
 import { useChains, useFeatureDetails } from '../../hooks/use-investor-data';
 import { buildParkFacts } from '../../lib/park-facts';
 import { DOCK_TABS, type DockTab } from '../../lib/url-state';
-import { ChainCharts } from '../charts/chain-charts';
-import { CompareView } from '../compare/compare-view';
-import { ParkExplorer } from './park-explorer';
+import { lazyComponent } from '../../lib/lazy-component';
 import './explorer.css';
+
+// Tabs other than the first: chunks of their own, loaded when the tab opens.
+const ChainCharts = lazyComponent(() => import('../charts/chain-charts').then((m) => m.ChainCharts));
+const CompareView = lazyComponent(() => import('../compare/compare-view').then((m) => m.CompareView));
+const ParkExplorer = lazyComponent(() => import('./park-explorer').then((m) => m.ParkExplorer));
 
 /** Props of the side dock. */
 export interface SideDockProps {

@@ -8,16 +8,19 @@ import { StaffContext, type StaffApi, type StaffTool } from '../../hooks/use-sta
 import type { IndexedFeature } from '../../lib/atlas-data';
 import { queryKeys } from '../../lib/api';
 import { pick } from '../../lib/i18n';
-import { DrawTool } from '../edit/draw-tool';
-import { EditSession } from '../edit/edit-session';
-import { HistoryPanel } from '../history/history-panel';
-import { ImportPanel } from '../import/import-panel';
-import { ComparePanel } from '../compare-versions/compare-panel';
+import { lazyComponent } from '../../lib/lazy-component';
 import { CoordinateReadout } from './coordinate-readout';
-import { ExportDialog } from './export-dialog';
 import { StaffSheet } from './staff-sheet';
 import { ToolDock } from './tool-dock';
 import '../../styles/staff.css';
+
+// The tools' panels (terra-draw, import, plan-version compare) are chunks of their own, loaded on first use.
+const DrawTool = lazyComponent(() => import('../edit/draw-tool').then((m) => m.DrawTool));
+const EditSession = lazyComponent(() => import('../edit/edit-session').then((m) => m.EditSession));
+const HistoryPanel = lazyComponent(() => import('../history/history-panel').then((m) => m.HistoryPanel));
+const ImportPanel = lazyComponent(() => import('../import/import-panel').then((m) => m.ImportPanel));
+const ComparePanel = lazyComponent(() => import('../compare-versions/compare-panel').then((m) => m.ComparePanel));
+const ExportDialog = lazyComponent(() => import('./export-dialog').then((m) => m.ExportDialog));
 
 /** What the provider needs from the app: the map, the catalogue and index, and the selection. */
 export interface StaffProviderProps {

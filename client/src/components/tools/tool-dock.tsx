@@ -4,7 +4,10 @@ import { useMapControl } from '../../hooks/use-map-control';
 import { useStaff, type StaffTool } from '../../hooks/use-staff';
 import { pick } from '../../lib/i18n';
 import { FeatureStaffActions } from '../edit/feature-staff-actions';
-import { MeasureTool } from './measure-tool';
+import { lazyComponent } from '../../lib/lazy-component';
+
+/** Loaded on first use: it brings terra-draw. */
+const MeasureTool = lazyComponent(() => import('./measure-tool').then((m) => m.MeasureTool));
 
 /**
  * The map toolbar: measure distance and area, export, and (for editors) a new feature; below it the

@@ -17,6 +17,8 @@ import type { Database } from '../server/src/db/database.js';
 
 export const PARCEL_LAYER = 'synthetic-parcels';
 export const SEED = 20261122;
+/** The synthetic layer's `style.minzoom`: its tiles below this zoom are empty. */
+export const PARCEL_MINZOOM = 14;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 /** The district outline as GeoJSON geometry text (the same file the seeds load). */
@@ -33,10 +35,10 @@ function districtGeometry(): string {
 async function registerLayer(db: Database) {
   await db.query(
     `INSERT INTO layers (id, title_zh, title_en, theme, kind, geometry_type, style, sort, description_zh, description_en)
-     VALUES ($1, '合成地块（基准测试）', 'Synthetic parcels (benchmark)', 'benchmark', 'synthetic', 'polygon', '{"color": "#9e9e9e", "minzoom": 14}', 999,
+     VALUES ($1, '合成地块（基准测试）', 'Synthetic parcels (benchmark)', 'benchmark', 'synthetic', 'polygon', $2::jsonb, 999,
              '基准测试用的合成地块，不是数据', 'Generated for the benchmark; not data')
      ON CONFLICT (id) DO NOTHING`,
-    [PARCEL_LAYER],
+    [PARCEL_LAYER, JSON.stringify({ color: '#9e9e9e', minzoom: PARCEL_MINZOOM })],
   );
 }
 

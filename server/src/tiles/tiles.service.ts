@@ -51,6 +51,8 @@ export class TilesService {
     private readonly repo: TilesRepository,
     readonly encoder: TileEncoder,
     readonly cache = new LruCache<Entry>(4096, 64 * 1024 * 1024),
+    /** Whether to gzip each tile once when it is encoded (off: the benchmark's bare encoders). */
+    private readonly compress = true,
   ) {}
 
   /**
@@ -77,7 +79,7 @@ export class TilesService {
       job = (z < minzoom ? Promise.resolve(Buffer.alloc(0)) : this.encode(layer, z, x, y))
         .then(async (body) => {
           // Gzipped once here (on the thread pool), not on every request: a 6 MB tile takes ~0.5 s to gzip.
-          const packed = body.length >= GZIP_MIN_BYTES ? await gzip(body) : null;
+          const packed = this.compress && body.length >= GZIP_MIN_BYTES ? await gzip(body) : null;
           const gz = packed && packed.length < body.length ? packed : null;
           const entry = { body, gzip: gz, etag: etagOf(body), bytes: body.length + (gz?.length ?? 0) + key.length + 64 };
           if (this.seen.get(layer) === version) this.cache.set(key, entry);

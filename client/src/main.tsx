@@ -7,12 +7,24 @@ import '@fontsource/noto-sans-sc/700.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
 import { App } from './components/app/app';
+import { fetchLayer, fetchLayers, queryKeys } from './lib/api';
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: { retry: 1, refetchOnWindowFocus: false },
   },
 });
+
+// The map waits for the catalogue and then every layer's GeoJSON: start those requests now, before
+// React renders and the map is built, into the cache useLayers/useLayerData read (same keys and fetchers).
+void queryClient
+  .fetchQuery({ queryKey: queryKeys.layers, queryFn: ({ signal }) => fetchLayers(signal), staleTime: Infinity })
+  .then((layers) =>
+    Promise.all(layers.map((l) => queryClient.prefetchQuery({ queryKey: queryKeys.layer(l.id), queryFn: ({ signal }) => fetchLayer(l.id, signal), staleTime: Infinity }))),
+  )
+  .catch(() => {
+    // The hooks fetch again and show the error.
+  });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

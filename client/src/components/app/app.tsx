@@ -100,8 +100,8 @@ export function App() {
   useUrlState({ initial: initialView, atlas, layers, controls, lang, selectedId, panelOpen, explorer });
   // Once the first view is on the map, the panels' chunks are fetched in the background.
   useEffect(() => {
-    if (atlas.ready) preloadLazyChunks();
-  }, [atlas.ready]);
+    if (atlas.ready && atlas.map) atlas.map.once('idle', preloadLazyChunks);
+  }, [atlas.ready, atlas.map]);
   // A park (or 口岸街道) opens the investor profile in the feature panel's place.
   const selectedPark = selectedId !== null && index.get(selectedId)?.layer.theme === 'parks' ? index.get(selectedId) : undefined;
 

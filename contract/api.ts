@@ -35,6 +35,8 @@ export interface LayerStyle {
   labels?: boolean;
   /** Whether the layer is visible when the app opens. */
   visible?: boolean;
+  /** First zoom with tiles (dense layers such as parcels); below it /tiles answers empty. Default 0. */
+  minzoom?: number;
 }
 
 /** One entry of GET /api/layers. */

@@ -112,6 +112,14 @@ describe('accessibility (axe-core, keyboard, narrow screens)', () => {
     try {
       const page = await openApp(context, '/?panel=parks');
       await expect.poll(() => page.locator('.park-list > li').count()).toBe(6);
+      // The first Tab lands on the skip link, drawn on screen; Enter takes focus to the panel's current tab.
+      await page.keyboard.press('Tab');
+      const skip = page.locator('.skip-link');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('skip-link'))).toBe(true);
+      const box = (await skip.boundingBox())!;
+      expect(box.y, 'the focused skip link is inside the viewport').toBeGreaterThanOrEqual(0);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
       let reached = false;
       for (let i = 0; i < 60 && !reached; i++) {
         await page.keyboard.press('Tab');

@@ -156,6 +156,18 @@ export function App() {
       {/* Sign-in, editing, history, measuring, coordinates and export (components/tools/staff-provider.tsx). */}
       <StaffProvider map={atlas.map} ready={atlas.ready} layers={layers} index={index} selectedId={selectedId} onSelect={select} onShowLayer={showLayer} onMapBusy={setMapBusy}>
       <div className={`app${panelOpen ? ' panel-open' : ''}${selectedId ? ' feature-open' : ''}`}>
+        {/* First stop for keyboard users: straight to the parks and layers panel instead of ~30 map and tool controls. */}
+        <a
+          className="skip-link"
+          href={`#${DOCK_ID}`}
+          onClick={(e) => {
+            e.preventDefault();
+            setPanelOpen(true);
+            requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${DOCK_ID} [role="tab"][aria-selected="true"]`)?.focus());
+          }}
+        >
+          {i18n.t.skipToPanel}
+        </a>
         <TitleBar panelId={DOCK_ID} panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((v) => !v)} />
         <MapView containerRef={containerRef} ready={atlas.ready} />
         {/* 汇报: saved views, briefings, present mode, exports, /embed (components/briefing, components/present). */}

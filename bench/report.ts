@@ -118,7 +118,7 @@ ${e.sizes.filter((s: any) => !s.skipped).map((s: any) => `| ${s.parcels} | ${['t
   out.push(`## Client
 
 - Time to map idle in headless Chromium, default view: ${f(r.map_idle?.ms)} ms (${f(r.map_idle?.note)}).
-- With the 100k-parcel vector-tile layer (PostgreSQL server): page idle ${f(parcelsIdle?.ms)} ms, then the parcel layer at z13 idle after ${f(parcelsIdle?.parcels_layer_idle_ms)} ms (${f(parcelsIdle?.note)}).
+- With the 100k-parcel vector-tile layer (PostgreSQL server): page idle ${f(parcelsIdle?.ms)} ms, then the parcel layer at z${f(parcelsIdle?.parcels_zoom ?? 13)} idle after ${f(parcelsIdle?.parcels_layer_idle_ms)} ms (${f(parcelsIdle?.note)}).
 - Initial bundle: ${r.initial_bundle ? `${r.initial_bundle.js_gzip_kb} KB JS + ${r.initial_bundle.css_gzip_kb} KB CSS (gzip), files ${r.initial_bundle.files.join(', ')}` : 'client not built'}.
 `);
   return out.join('\n');

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { AtlasFeatureCollection, SitesResult } from '../../contract/api';
-import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext } from './support';
+import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * The investor views in a real Chromium against a running server: the park explorer, chain-aware
@@ -17,34 +17,6 @@ import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext } from './supp
 const FOCUS_RGB: [number, number, number] = [0x0b, 0x66, 0x80];
 const GROWTH_RGB: [number, number, number] = [0xa8, 0x53, 0x0a];
 
-
-
-/** A context that lets only local requests through and records every other one it refuses. */
-
-/** Opens a URL of the app and waits until every layer is on the map and the map has gone idle. */
-async function openApp(context: BrowserContext, pathAndQuery = '/'): Promise<Page> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${baseUrl()}${pathAndQuery}`);
-  await page.waitForFunction(() => window.__atlas?.layersReady === true, null, { timeout: 90_000 }).catch((e) => {
-    throw new Error(`map layers never became ready (${errors.join('; ') || e}`);
-  });
-  await waitIdle(page);
-  return page;
-}
-
-async function waitIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__atlas!.map;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-  await page.waitForTimeout(300);
-}
 
 async function camera(page: Page) {
   return page.evaluate(() => {

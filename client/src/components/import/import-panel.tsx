@@ -357,7 +357,7 @@ function ItemRow({ item: i, lang }: { item: ImportItem; lang: 'zh' | 'en' }) {
   return (
     <li className="import-item" data-status={i.status} data-seq={i.seq}>
       <div className="import-item-head">
-        <span className={`status-tag status-${i.status}`}>{t.io.statuses[i.status] ?? i.status}</span>
+        <span className={`import-status import-status-${i.status}`}>{t.io.statuses[i.status] ?? i.status}</span>
         <strong>{pick(lang, i.name_zh, i.name_en)}</strong>
         {i.feature_id && <span className="staff-note">{t.io.willBe} {i.feature_id}</span>}
       </div>

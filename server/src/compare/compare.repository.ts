@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { sqlFile } from '../db/sql.js';
+import type { CompareSide } from '../../../contract/api.js';
 
 const sideSql = sqlFile(import.meta.url, 'side.sql');
 const compareSql = sqlFile(import.meta.url, 'compare.sql');
@@ -8,19 +9,7 @@ const compareSql = sqlFile(import.meta.url, 'compare.sql');
 export type CompareRef = { feature: string; version: number | null } | { layer: string };
 
 /** One side as found: its geometry (EWKB hex for the overlay, GeoJSON text for the client) and its label. */
-export interface SideRow {
-  ewkb: string;
-  dim: number;
-  geometry: string;
-  kind: 'version' | 'current' | 'layer';
-  id: string;
-  version: number | null;
-  name_zh: string;
-  name_en: string;
-  changed_by: string | null;
-  changed_at: string | null;
-  features: number;
-}
+export type SideRow = Omit<CompareSide, 'geometry'> & { ewkb: string; dim: number; geometry: string };
 
 /** The SQL of plan-version compare: resolving a side, and the PostGIS overlay of two sides. */
 export class CompareRepository {

@@ -11,6 +11,7 @@ import { lazyComponent, lazyModule } from '../../lib/lazy-component';
 import type { PresenterHost, Slide } from '../present/presenter';
 import { briefingStrings } from './briefing-strings';
 import { captureViewState } from './capture';
+import { download } from '../../lib/download';
 
 // The builder, present mode and the PNG export are chunks of their own, loaded on first use.
 const BriefingPanel = lazyComponent(() => import('./briefing-panel').then((m) => m.BriefingPanel));
@@ -42,17 +43,6 @@ function setUrlParam(key: string, value: string | null) {
   else p.delete(key);
   const q = p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
   window.history.replaceState(window.history.state, '', `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`);
-}
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**

@@ -22,6 +22,7 @@ import {
 } from '../../lib/api';
 import { briefingStrings } from './briefing-strings';
 import './briefing.css';
+import { download } from '../../lib/download';
 
 /** Props of the briefing builder. */
 export interface BriefingPanelProps {
@@ -55,17 +56,6 @@ function move<T>(list: T[], from: number, to: number): T[] {
   const [x] = out.splice(from, 1);
   out.splice(to, 0, x);
   return out;
-}
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** 汇报 / Briefings: capture views, order them, build and present briefings, export images and PDFs. Everyone reads and presents; editors write. */

@@ -270,11 +270,15 @@ describe('investor views in Chromium', () => {
       await page.locator('.site-results').scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(RESULTS, 'investor-site-filters.png') });
 
-      // The URL carries the filters; a new page from it restores them, in English with km² converted.
-      await expect.poll(() => new URL(page.url()).search).toContain('st=available,planned');
+      // The URL carries the filters (written throttled, so wait for the last edit); a new page from it
+      // restores them, in English with km² converted.
+      await expect
+        .poll(() => {
+          const p = new URL(page.url()).searchParams;
+          return [p.get('st'), p.get('minarea'), p.get('au')];
+        })
+        .toEqual(['available,planned', '300', 'ha']);
       const u = new URL(page.url());
-      expect(u.searchParams.get('minarea')).toBe('300');
-      expect(u.searchParams.get('au')).toBe('ha');
       u.searchParams.set('lang', 'en');
       u.searchParams.set('sel', 'park-biomed');
       const again = await openApp(context, `${u.pathname}${u.search}`);

@@ -100,15 +100,19 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   async function user(n: number) {
     const editor = o.editors[n % o.editors.length];
     while (Date.now() < deadline) {
+      /** The request in flight, named in a connection error. */
+      let current = '';
       try {
         if (rnd() < editShare) {
           const f = pick(o.features);
+          current = `GET /api/features/${f}`;
           const cur = await request('GET', `/api/features/${f}`);
           if (cur.status !== 200) {
             fail(`GET /api/features/${f} → ${cur.status} ${cur.body.slice(0, 200)}`);
             continue;
           }
           const v = (JSON.parse(cur.body) as { feature: { properties: { version: number } } }).feature.properties.version;
+          current = `PATCH /api/features/${f}`;
           const res = await request('PATCH', `/api/features/${f}`, { Cookie: editor.cookie, 'X-CSRF-Token': editor.csrf, 'If-Match': `"${v}"` }, JSON.stringify({ name_en: `load ${n} ${Date.now()}` }));
           if (res.status === 200) {
             edits.ok++;
@@ -117,11 +121,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
           else fail(`PATCH /api/features/${f} → ${res.status} ${res.body.slice(0, 200)}`);
         } else {
           const path = reads();
+          current = `GET ${path}`;
           const res = await request('GET', path);
           if (res.status !== 200 && res.status !== 204) fail(`GET ${path} → ${res.status} ${res.body.slice(0, 200)}`);
         }
       } catch (e) {
-        fail(`connection: ${(e as Error).message}`);
+        fail(`${current}: connection: ${(e as Error).message}`);
       }
     }
   }

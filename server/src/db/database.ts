@@ -183,21 +183,41 @@ export class PgliteDatabase implements Database {
     return new PgliteDatabase(db);
   }
 
+  /** The last call handed to PGlite; each next one starts after it settles (see `turn`). */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs `fn` when every earlier call has finished, after one turn of the event loop. PGlite runs each
+   * query synchronously in WebAssembly and its own mutex hands the next waiting query over in a
+   * microtask, so under many concurrent requests a queue of queries would run back to back without Node
+   * ever reading its sockets: requests whose bytes had arrived waited for seconds, some past a client's
+   * 60 s timeout (npm run test:load, 200 connections). `setImmediate` lets the poll phase run between
+   * queries; the order stays first come, first served.
+   */
+  private turn<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(
+      () => new Promise<void>((resolve) => setImmediate(resolve)),
+      () => new Promise<void>((resolve) => setImmediate(resolve)),
+    ).then(fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
   query<T>(text: string, values?: unknown[]) {
-    return this.pg.query<T>(text, values as unknown[]);
+    return this.turn(() => this.pg.query<T>(text, values as unknown[]));
   }
 
   async exec(sql: string) {
-    await this.pg.exec(sql);
+    await this.turn(() => this.pg.exec(sql));
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>, user = 'system', _opts: TransactionOptions = {}): Promise<T> {
     // PGlite is a single backend: its transaction() holds the only connection, so other queries
     // queue behind it instead of interleaving.
-    return this.pg.transaction(async (t) => {
+    return this.turn(() => this.pg.transaction(async (t) => {
       await t.query(setUser, ['atlas.user', user]);
       return fn({ query: (text, values) => t.query(text, values as unknown[]) as never });
-    });
+    }));
   }
 
   async listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>> {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { CHROMIUM_ARGS, LOCAL_HOSTS, RESULTS, openApp, waitIdle } from './support';
+import { launchChromium, LOCAL_HOSTS, RESULTS, openApp, waitIdle } from './support';
 
 /*
  * Accessibility in a real Chromium: axe-core (WCAG 2 A and AA rules) on the default view, a park profile,
@@ -58,8 +58,7 @@ describe('accessibility (axe-core, keyboard, narrow screens)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    fs.mkdirSync(RESULTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { bbox, booleanPointInPolygon, centerOfMass, point, pointOnFeature } from '@turf/turf';
 import type { AtlasFeature, AtlasFeatureCollection, LayerInfo } from '../../contract/api';
-import { CHROMIUM_ARGS, RESULTS, getJson, offlineContext, openApp, waitIdle } from './support';
+import { launchChromium, RESULTS, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * The app in a real Chromium (WebGL through SwiftShader), against a running server: offline, a park
@@ -123,8 +122,7 @@ describe('atlas in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    fs.mkdirSync(RESULTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

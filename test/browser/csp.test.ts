@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, RESULTS, baseUrl, offlineContext, openApp } from './support';
+import type { Browser } from 'playwright-core';
+import { launchChromium, RESULTS, baseUrl, offlineContext, openApp } from './support';
 
 /*
  * The content security policy is one the app itself satisfies: loading the app (map, layers, glyphs,
@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, RESULTS, baseUrl, offlineContext, openApp } from './supp
  */
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { AtlasFeatureCollection, SitesResult } from '../../contract/api';
-import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext, openApp, waitIdle } from './support';
+import { launchChromium, RESULTS, baseUrl, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * The investor views in a real Chromium against a running server: the park explorer, chain-aware
@@ -38,8 +37,7 @@ describe('investor views in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    fs.mkdirSync(RESULTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { AtlasFeatureCollection, LayerInfo } from '../../contract/api';
-import { CHROMIUM_ARGS, RESULTS, getJson, offlineContext, openApp, waitIdle } from './support';
+import { launchChromium, RESULTS, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * Presenters in a real Chromium with every non-local request blocked: sign in, capture two views with
@@ -75,8 +75,7 @@ async function captionBox(p: Page) {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(RESULTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   ({ context, external } = await offlineContext(browser));
   const parks = await getJson<AtlasFeatureCollection>('/api/layers/parks');
   const park = parks.features[0];

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { AtlasFeatureCollection, Chain, DerivedGrowth, Discrepancy, FeatureDetail, SearchHit } from '../../contract/api';
-import { CHROMIUM_ARGS, RESULTS, getJson, offlineContext, openApp, waitIdle } from './support';
+import { launchChromium, RESULTS, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * “Every plan on the map, every figure traceable to its sentence”, in a real Chromium against a running
@@ -87,8 +86,7 @@ describe('sources in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    fs.mkdirSync(RESULTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

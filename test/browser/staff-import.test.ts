@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import gcoord from 'gcoord';
 import type { CompareResult, HistoryEntry, ImportPreview } from '../../contract/api';
-import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext, openApp, waitIdle } from './support';
+import { launchChromium, RESULTS, baseUrl, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * Planning staff bringing in their own boundaries, in a real Chromium against the browser suites'
@@ -127,8 +127,7 @@ describe('staff import, compare and delete in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    fs.mkdirSync(RESULTS, { recursive: true });
+    browser = await launchChromium();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-staff-import-'));
   });
 

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { bbox } from '@turf/turf';
 import type { AtlasFeature, FeatureDetail, HistoryEntry, LayerInfo } from '../../contract/api';
-import { CHROMIUM_ARGS, RESULTS, baseUrl, getJson, offlineContext, openApp, waitIdle } from './support';
+import { launchChromium, RESULTS, baseUrl, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * Planning staff in a real Chromium against the browser suites' server (test/support/browser-setup.ts,
@@ -133,8 +132,7 @@ describe('staff tools in Chromium', () => {
   let layers: LayerInfo[];
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    fs.mkdirSync(RESULTS, { recursive: true });
+    browser = await launchChromium();
     layers = await getJson<LayerInfo[]>('/api/layers');
   });
 

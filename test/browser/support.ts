@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /*
@@ -21,6 +22,12 @@ export const CHROMIUM_ARGS = [
 ];
 export const RESULTS = path.resolve('test-results');
 export const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Chromium from apt (CHROMIUM_PATH overrides) with the flags above; makes sure the screenshot folder exists. */
+export async function launchChromium(): Promise<Browser> {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
 
 /** The base URL of the server under test (ATLAS_URL, or what browser-setup provides). */
 export function baseUrl(): string {

@@ -45,6 +45,8 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
   const readySamples: number[] = [];
   const parcelSamples: number[] = [];
   let parcelZoom: number | null = null;
+  let camera: { center: [number, number]; zoom: number } | null = null;
+  let baseline: Record<string, unknown> = {};
   try {
     for (let i = 0; i < 3; i++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -67,6 +69,11 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
         else map.once('idle', () => resolve());
       }));
       samples.push(Date.now() - t);
+      camera = await page.evaluate(() => {
+        const map = (window as unknown as { __atlas: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).__atlas.map;
+        const c = map.getCenter();
+        return { center: [c.lng, c.lat] as [number, number], zoom: map.getZoom() };
+      });
       if (parcels) {
         const tj = (await (await fetch(`${srv.base}/tiles/${PARCEL_LAYER}.json`)).json()) as { tiles: string[]; minzoom?: number; maxzoom?: number };
         // Below the layer's minzoom its tiles are empty: measure at the first zoom that draws parcels.
@@ -84,6 +91,7 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
       }
       await page.close();
     }
+    if (!parcels && camera) baseline = await bareMapIdle(browser, srv.base, camera);
   } catch (e) {
     return { ms: null, note: `failed: ${(e as Error).message.split('\n')[0]}` };
   } finally {
@@ -93,8 +101,62 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
   return {
     ms: percentile(samples, 50),
     layers_ready_ms: percentile(readySamples, 50),
+    ...baseline,
     ...(parcels ? { parcels_layer_idle_ms: round(percentile(parcelSamples, 50), 0), parcels_zoom: parcelZoom } : {}),
     note: `median of ${samples.length} cold page loads (fresh page, warm server); layers_ready_ms: to window.__atlas.layersReady${parcels ? `; the parcel layer is hidden from the GeoJSON catalogue and added as a vector-tile layer at z${parcelZoom} (its first drawn zoom) over the centre, time to its idle` : ''}`,
   };
 }
 
+
+type Browser = Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launch']>>;
+
+/**
+ * The floor under the app's number, measured in the same browser right after it: MapLibre alone on a
+ * blank page (same size, same camera as the app's default view) to its first idle — (a) with only a
+ * background, (b) with the same visible layers' GeoJSON from the same API drawn as plain fills, lines and
+ * circles, no labels. What the app adds on top of (b) is its own code, fonts, glyphs and styling.
+ */
+async function bareMapIdle(browser: Browser, base: string, camera: { center: [number, number]; zoom: number }) {
+  const dist = path.join(root, 'node_modules/maplibre-gl/dist');
+  const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/__bench/maplibre-gl.css">
+<style>html,body,#map{margin:0;width:100%;height:100%}</style></head><body><div id="map"></div>
+<script type="module">
+import * as maplibregl from '/__bench/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/__bench/maplibre-gl-worker.mjs');
+const withData = new URLSearchParams(location.search).get('data') === '1';
+const sources = {};
+const layers = [{ id: 'bg', type: 'background', paint: { 'background-color': '#f4f1ea' } }];
+if (withData) {
+  const list = await (await fetch('/api/layers')).json();
+  const shown = list.filter((l) => l.theme !== 'basemap' && (l.style?.visible ?? true));
+  const bodies = await Promise.all(shown.map((l) => fetch('/api/layers/' + l.id).then((r) => r.json())));
+  shown.forEach((l, i) => {
+    sources[l.id] = { type: 'geojson', data: bodies[i] };
+    layers.push({ id: l.id + '-fill', type: 'fill', source: l.id, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#3a7', 'fill-opacity': 0.3 } });
+    layers.push({ id: l.id + '-line', type: 'line', source: l.id, paint: { 'line-color': '#245', 'line-width': 1.5 } });
+    layers.push({ id: l.id + '-point', type: 'circle', source: l.id, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': '#c33' } });
+  });
+}
+const map = new maplibregl.Map({ container: 'map', style: { version: 8, sources, layers }, center: ${JSON.stringify(camera.center)}, zoom: ${camera.zoom} });
+map.once('idle', () => { window.__idle = true; });
+</script></body></html>`;
+  const scenario = async (data: boolean) => {
+    const out: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.route(`${base}/__bench/**`, async (route) => {
+        const name = new URL(route.request().url()).pathname.replace('/__bench/', '');
+        if (name.startsWith('bare.html')) return route.fulfill({ contentType: 'text/html', body: html });
+        const file = path.join(dist, path.basename(name));
+        return route.fulfill({ contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript', body: fs.readFileSync(file) });
+      });
+      const t = Date.now();
+      await page.goto(`${base}/__bench/bare.html${data ? '?data=1' : ''}`);
+      await page.waitForFunction(() => (window as unknown as { __idle?: boolean }).__idle === true, undefined, { timeout: 60_000 });
+      out.push(Date.now() - t);
+      await page.close();
+    }
+    return percentile(out, 50);
+  };
+  return { bare_maplibre_ms: await scenario(false), bare_maplibre_geojson_ms: await scenario(true) };
+}

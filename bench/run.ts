@@ -27,6 +27,7 @@ import type { CacheInvalidation } from '../server/src/tiles/invalidation.js';
 import { percentile, round, timeRuns } from './stats.js';
 import { loadParcels, PARCEL_LAYER, PARCEL_MINZOOM } from './parcels.js';
 import { mapIdle } from './map-idle.js';
+import { measureStartup } from './startup.js';
 import { adminQuery, databaseUrl, postgresAdminUrl } from '../test/support/engine.js';
 
 const N = Number(process.env.BENCH_N ?? 30);
@@ -301,6 +302,9 @@ function initialBundle(): { js_gzip_kb: number; css_gzip_kb: number; files: stri
   return { js_gzip_kb: round(js / 1024, 1), css_gzip_kb: round(css / 1024, 1), files: refs };
 }
 
+// First: what `npm start` costs on a fresh data directory and on later starts, before the heavy work below.
+const startup = await measureStartup();
+console.log(`[bench] startup: ${JSON.stringify(startup)}`);
 const pglite = await benchEngine('pglite');
 const postgres = await benchEngine('postgres');
 const idleDb = await PgliteDatabase.open({});
@@ -316,6 +320,7 @@ const report = {
   settings: { sizes: SIZES, pglite_max: PGLITE_MAX, requests_per_measurement: N, load_seconds: LOAD_S, load_connections: 50 },
   duration_s: Math.round((performance.now() - t0All) / 1000),
   engines: [pglite, postgres],
+  startup,
   map_idle: idle,
   initial_bundle: bundle,
 };

@@ -125,6 +125,10 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
       pitchWithRotate: false,
       touchPitch: false,
       localIdeographFontFamily: `"${FONT_FAMILY}"`,
+      // Labels appear and give way at once instead of fading over 300 ms: each fade is several more
+      // repaints, which on a laptop without a usable GPU (software WebGL, ~150 ms a frame at 1280×800)
+      // cost a fifth of the time to the first idle map (bench, side by side: median 5.8 s → 4.8 s).
+      fadeDuration: 0,
       attributionControl: { compact: true },
       locale: {
         'NavigationControl.ZoomIn': '放大 Zoom in',

@@ -1,13 +1,15 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
-import { createApp } from './app.js';
-import { AuthService } from './auth/auth.service.js';
 
 /** Starts the Atlas server: database (embedded unless DATABASE_URL), migrations, seeds, HTTP. */
 async function main() {
   const t0 = performance.now();
   const config = loadConfig();
+  // The HTTP app's modules (~1 s to load) load while the database opens (PGlite compiles its WebAssembly).
+  const modules = Promise.all([import('./app.js'), import('./auth/auth.service.js')]);
+  modules.catch(() => undefined); // awaited below; a failure is reported there, after the database's own
   const { db } = await openDatabase(config);
+  const [{ createApp }, { AuthService }] = await modules;
   await new AuthService(db).bootstrapAdmin(process.env);
   const app = createApp(db, { clientDir: config.clientDir });
   const server = app.listen(config.port, () => {

@@ -132,4 +132,20 @@ describe('geometry edits, history and revert', () => {
     const hist = (await (await fetch(`${app.url}/api/features/site-test-plot/history`)).json()) as Array<{ op: string; version: number }>;
     expect(hist.map((h) => [h.version, h.op])).toEqual([[1, 'insert'], [2, 'delete']]);
   });
+
+  it('restores a deleted seeded feature with its sources (citations travel in the tombstone)', async () => {
+    const id = 'park-port';
+    const before = await feature(id);
+    const sources = before.properties.sources;
+    expect(sources.length).toBeGreaterThan(0);
+    const v = before.properties.version;
+    expect((await alice.fetch(`/api/features/${id}`, { method: 'DELETE', headers: { 'If-Match': `"${v}"` } })).status).toBe(204);
+    expect((await fetch(`${app.url}/api/features/${id}`)).status).toBe(404);
+    const back = await alice.fetch(`/api/features/${id}/revert`, { method: 'POST', headers: { 'If-Match': `"${v + 1}"` }, body: JSON.stringify({ version: v }) });
+    expect(back.status, await back.clone().text()).toBe(200);
+    const after = await feature(id);
+    expect(after.properties.version).toBe(v + 2);
+    expect(after.properties.sources).toEqual(sources);
+    expect(after.geometry).toEqual(before.geometry);
+  });
 });

@@ -186,6 +186,7 @@ async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
   await tx.query(`DELETE FROM citations c WHERE NOT EXISTS (SELECT 1 FROM feature_citations fc WHERE fc.citation_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.citation_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM feature_chains x WHERE x.citation_id = c.id)
-    AND NOT EXISTS (SELECT 1 FROM discrepancies d, jsonb_array_elements(d.claims) e WHERE e->>'citation_id' = c.id)`);
+    AND NOT EXISTS (SELECT 1 FROM discrepancies d, jsonb_array_elements(d.claims) e WHERE e->>'citation_id' = c.id)
+    AND NOT EXISTS (SELECT 1 FROM feature_history h WHERE h.op = 'delete' AND c.id = ANY (h.citation_ids))`);
   return report;
 }

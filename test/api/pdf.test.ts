@@ -16,6 +16,7 @@ import { frameFromCamera, frameExtent, fromPage, scaleBar, toLngLat, toPage } fr
 import { normaliseQuote, quoteExcerpt } from '../../server/src/pdf/strings.js';
 import { cloneTemplate } from '../support/engine.js';
 import type { TestApp } from '../support/harness.js';
+import type { SitesResult } from '../../contract/api.js';
 import { signIn } from '../support/session.js';
 
 // PDFs are checked with poppler (pdfinfo, pdftotext, pdftoppm), as a reader would open them.
@@ -149,6 +150,16 @@ describe('PDF: park briefs, prints and briefing exports', () => {
     expect(text).toContain('示意图：依据规划文本绘制，非测绘成果');
     expect(text).toContain('2026-03-15');
     expect(text).toContain(`${app.url}/?sel=park-biomed&lang=zh`);
+    // Its sites with the area GET /api/sites gives: PostGIS on the polygon a point site references, or "not stated".
+    const sites = (await (await fetch(`${app.url}/api/sites`)).json()) as SitesResult;
+    const mine = sites.sites.filter((x) => x.park_id === 'park-biomed');
+    const sw = mine.find((x) => x.id === 'site-southwest')!;
+    expect(sw.area.computed_km2).toBeGreaterThan(3);
+    const km2 = sw.area.computed_km2!.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+    expect(text).toContain(flat(`面积 ${km2} 平方公里（PostGIS 依示意范围「${sw.area.computed_from_name_zh}」计算）`));
+    for (const x of mine) expect(text).toContain(flat(x.name_zh));
+    const siteList = text.slice(text.indexOf('可用地块'));
+    for (const x of mine.filter((y) => y.area.km2 === null)) expect(siteList.slice(siteList.indexOf(flat(x.name_zh))).split('•')[0]).toContain('面积未写明');
     // Chinese is drawn with an embedded subset of Noto Sans SC, not a system font.
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
@@ -165,6 +176,9 @@ describe('PDF: park briefs, prints and briefing exports', () => {
     expect(text).toContain(flat('Schematic: drawn from the planning text, not surveyed'));
     expect(text).toContain(flat('data as of 2025'));
     expect(text).toContain(`${app.url}/?sel=park-biomed&lang=en`);
+    const sites = (await (await fetch(`${app.url}/api/sites`)).json()) as SitesResult;
+    const sw = sites.sites.find((x) => x.id === 'site-southwest')!;
+    expect(text).toContain(flat(`area ${sw.area.computed_km2!.toLocaleString('en', { maximumFractionDigits: 2 })} km² (computed by PostGIS from the schematic extent of “${sw.area.computed_from_name_en}”)`));
   });
 
   it('every park has a brief in both languages with its name and figures', async () => {

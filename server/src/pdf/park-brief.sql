@@ -37,7 +37,9 @@ SELECT json_build_object(
              'citations', coalesce((SELECT json_agg(cite.j ORDER BY fc.citation_id) FROM feature_citations fc JOIN cite ON cite.id = fc.citation_id
                                     WHERE fc.feature_id = s.id), '[]'::json))
            ORDER BY CASE s.properties->>'status' WHEN 'available' THEN 0 WHEN 'planned' THEN 1 WHEN 'reserved' THEN 2 ELSE 3 END, s.id)
-    FROM features s WHERE s.layer_id = 'sites' AND s.parent_id = f.id), '[]'::json),
+    FROM features s
+    WHERE s.layer_id = 'sites'
+      AND (s.parent_id = f.id OR s.parent_id IN (SELECT z.id FROM features z WHERE z.parent_id = f.id AND z.layer_id = 'zones'))), '[]'::json),
   'citations', coalesce((SELECT json_agg(cite.j ORDER BY fc.citation_id) FROM feature_citations fc JOIN cite ON cite.id = fc.citation_id
                          WHERE fc.feature_id = f.id), '[]'::json)
 )::text AS body

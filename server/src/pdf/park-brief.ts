@@ -148,7 +148,12 @@ function drawSideFacts(doc: Doc, park: ParkBrief, lang: Lang, sources: SourceLis
     const status = s.status ? (t.status[s.status] ?? s.status) : '';
     const size = s.figures.map((f) => valueAsWritten(f)).join(lang === 'zh' ? '，' : ', ');
     const sep = lang === 'zh' ? '，' : ', ';
-    para(`• ${pick(lang, s.name_zh, s.name_en)} — ${[status, size].filter(Boolean).join(sep)} ${marker(lang, refs)}`);
+    const a = s.area;
+    const measured = a?.computed_km2 != null
+      ? t.siteArea(a.computed_km2.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 }), a.computed_accuracy === 'schematic',
+        pick(lang, a.computed_from_name_zh ?? '', a.computed_from_name_en))
+      : a && a.km2 === null ? t.siteAreaUnknown : '';
+    para(`• ${pick(lang, s.name_zh, s.name_en)} — ${[status, size, measured].filter(Boolean).join(sep)} ${marker(lang, refs)}`);
     if (s.land_use) para(`   ${s.land_use}`, 6.5, GREY);
   }
 }

@@ -1,6 +1,8 @@
 import type { Queryable } from '../db/database.js';
 import { sqlFile } from '../db/sql.js';
 import { ViewsRepository } from '../views/views.repository.js';
+import { allSites } from '../match/sites.service.js';
+import type { SiteArea } from '../../../contract/api.js';
 import type { Accuracy, GeometryKind, LayerStyle } from './map-style.js';
 import type { MercatorBox } from './mercator.js';
 
@@ -52,6 +54,8 @@ export interface ParkBrief {
     id: string; name_zh: string; name_en: string; status: string | null; land_use: string | null; accuracy: Accuracy;
     figures: Array<{ value_text: string; unit: string; metric_zh: string; metric_en: string; citation: BriefCitation }>;
     citations: BriefCitation[];
+    /** The same area GET /api/sites gives (PostGIS on the site's or its referenced polygon, or why there is none). */
+    area: SiteArea | null;
   }>;
   citations: BriefCitation[];
 }
@@ -110,7 +114,13 @@ export class PdfRepository {
   /** The brief of a park (a feature of the parks layer), or null if there is no such park. */
   async parkBrief(id: string): Promise<ParkBrief | null> {
     const body = (await this.db.query<{ body: string }>(parkBriefSql, [id])).rows[0]?.body;
-    return body ? (JSON.parse(body) as ParkBrief) : null;
+    if (!body) return null;
+    const brief = JSON.parse(body) as ParkBrief;
+    if (brief.sites.length) {
+      const areas = new Map((await allSites(this.db)).map((x) => [x.id, x.area]));
+      for (const site of brief.sites) site.area = areas.get(site.id) ?? null;
+    }
+    return brief;
   }
 
   /** Every layer, in drawing order (sort, id). */

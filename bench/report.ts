@@ -157,6 +157,13 @@ function whyMissed(r: any, c: any): string {
       lines.push(`- **Growth at z${zz}** (${small.parcels} → ${large.parcels} parcels, cold ${a.cold.p50_ms} → ${b.cold.p50_ms} ms): the centre tile's parcels grow from ${a.features_in_centre_tile} to ${b.features_in_centre_tile} (${a.features_in_centre_tile ? `${Math.round(b.features_in_centre_tile / a.features_in_centre_tile)}×` : 'from none'}), and the raw query from ${a.raw_query.p50_ms} to ${b.raw_query.p50_ms} ms. Tile cost follows the features in the tile, not the table size (the index keeps that part flat); a 3× bound at a zoom where every parcel is drawn would mean leaving parcels out.`);
     }
   }
+  const pg = r.engines.find((e: any) => e.engine === 'postgres');
+  const layerRatios = (pg?.endpoints ?? []).filter((e: any) => e.api_over_raw !== undefined);
+  const worstLayer = layerRatios.sort((a: any, b: any) => b.api_over_raw - a.api_over_raw)[0];
+  const health = (pg?.endpoints ?? []).find((e: any) => e.path === '/api/health');
+  if (worstLayer && worstLayer.api_over_raw > 1.2) {
+    lines.push(`- **Zone layers, API/raw ${worstLayer.api_over_raw}× (\`${worstLayer.path}\`)**: the body is served from a cache keyed by the layer's data version, so the API's cost is that version lookup plus HTTP — about the cost of \`/api/health\` (one trivial query and a small JSON answer: ${f(health?.p50_ms)} ms p50 here) against a raw query of ${f(worstLayer.raw_sql_p50_ms)} ms. For a layer this small the ratio cannot reach 1.2; for the larger ones (roads) the cache puts the API below the raw query.`);
+  }
   if (at100k && c.tileOverhead > 1.2) lines.push(`- **Cold tile API/raw ${c.tileOverhead}× at 100k**: on top of the SQL the API gzips each new tile once (on the thread pool) before caching it, and looks up the layer version; for tiles of a few ms the fixed HTTP cost is a large share.`);
   if (at100k && c.itemsOverhead > 1.2) lines.push(`- **OGC items ${c.itemsOverhead}× the raw query at 100k**: besides the same SQL (which counts \`numberMatched\` too) the API first checks that the collection exists (one more query) and writes the paging links; for a page PostGIS builds in a few ms that fixed cost is a large share.`);
   const idle = r.map_idle;

@@ -77,7 +77,7 @@ export interface StartupResult {
 }
 
 /** One fresh start and `later` starts on the same directory, each in a new server process. */
-export async function measureStartup(later = 3): Promise<StartupResult> {
+export async function measureStartup(later = 5): Promise<StartupResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-start-'));
   try {
     const bare = await bareFresh();

@@ -53,16 +53,29 @@ async function startOnce(dataDir: string, timeoutMs: number): Promise<number> {
   }
 }
 
-/** The floor under a fresh start: an empty PGlite data directory with PostGIS created, nothing else (in-process). */
-async function bareFresh(): Promise<number> {
+/**
+ * The floors under a start, in-process: creating an empty PGlite data directory with PostGIS (fresh),
+ * then reopening that directory without and with the PostGIS extension loaded (later starts).
+ */
+async function bare(): Promise<{ fresh: number; reopen: number; reopenPostgis: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-bare-'));
+  const open = async (withPostgis: boolean) => {
+    const t0 = performance.now();
+    const pg = await PGlite.create({ dataDir: dir, extensions: withPostgis ? { postgis } : {} });
+    await pg.query('SELECT 1');
+    const ms = performance.now() - t0;
+    await pg.close();
+    return ms;
+  };
   try {
     const t0 = performance.now();
     const pg = await PGlite.create({ dataDir: dir, extensions: { postgis } });
     await pg.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-    const ms = performance.now() - t0;
+    const fresh = performance.now() - t0;
     await pg.close();
-    return ms;
+    const reopen = [await open(false), await open(false), await open(false)];
+    const reopenPostgis = [await open(true), await open(true), await open(true)];
+    return { fresh, reopen: percentile(reopen, 50), reopenPostgis: percentile(reopenPostgis, 50) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -70,6 +83,9 @@ async function bareFresh(): Promise<number> {
 
 export interface StartupResult {
   bare_pglite_postgis_ms: number;
+  /** Reopening an existing PGlite directory without extensions, and with PostGIS (median of 3 each). */
+  reopen_pglite_ms: number;
+  reopen_pglite_postgis_ms: number;
   fresh_ms: number;
   later_ms: number;
   later_samples_ms: number[];
@@ -80,12 +96,14 @@ export interface StartupResult {
 export async function measureStartup(later = 5): Promise<StartupResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-start-'));
   try {
-    const bare = await bareFresh();
+    const floor = await bare();
     const fresh = await startOnce(dir, 600_000);
     const samples: number[] = [];
     for (let i = 0; i < later; i++) samples.push(round(await startOnce(dir, 120_000), 0));
     return {
-      bare_pglite_postgis_ms: round(bare, 0),
+      bare_pglite_postgis_ms: round(floor.fresh, 0),
+      reopen_pglite_ms: round(floor.reopen, 0),
+      reopen_pglite_postgis_ms: round(floor.reopenPostgis, 0),
       fresh_ms: round(fresh, 0),
       later_ms: round(percentile(samples, 50), 0),
       later_samples_ms: samples,

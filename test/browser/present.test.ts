@@ -98,6 +98,13 @@ describe('present mode', () => {
 
     await page.getByTestId('briefing-launch').click();
     const panel = page.getByTestId('briefing-panel');
+    // The selected park's panel stays in view beside the builder, not under it.
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const featureBox = (await page.locator('.feature-panel').boundingBox())!;
+    const panelBox = (await panel.boundingBox())!;
+    expect(featureBox.width).toBeGreaterThan(300);
+    expect(featureBox.x + featureBox.width).toBeLessThanOrEqual(panelBox.x);
+    await page.screenshot({ path: path.join(RESULTS, 'present-builder-beside-feature.png') });
     await panel.locator('input[name=view-title]').fill('全区总览');
     await panel.locator('textarea[name=view-note]').fill('overview');
     await panel.getByRole('button', { name: '保存当前地图为视图' }).click();

@@ -108,9 +108,9 @@ ${e.sizes.map((s: any) => (s.skipped ? `| ${s.parcels} | — | — | ${s.skipped
 Other reads (p50 / p99 ms; API and the same SQL run directly; match is several queries, compared with calling its service
 in-process; the last column is the whole parcel layer as GeoJSON, SQL against JS as in the zone table, with the same caveat):
 
-| parcels | items bbox+limit API | raw | ratio | parks layer API | raw | search API | raw | ratio | match API | direct | ratio | parcels GeoJSON SQL / JS p50 |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-${e.sizes.filter((s: any) => !s.skipped).map((s: any) => `| ${s.parcels} | ${pair(s.items_bbox.api)} | ${pair(s.items_bbox.raw_query)} | ${s.items_bbox.api_over_raw} | ${pair(s.zone_layer_parks.api)} | ${pair(s.zone_layer_parks.raw_query)} | ${pair(s.search.api)} | ${pair(s.search.raw_query)} | ${s.search.api_over_raw} | ${pair(s.match.api)} | ${pair(s.match.service_direct)} | ${s.match.api_over_direct} | ${s.parcels_geojson_build ? `${s.parcels_geojson_build.sql.p50_ms} / ${s.parcels_geojson_build.js.p50_ms}` : '—'} |`).join('\n')}
+| parcels | items bbox+limit API | raw | ratio | parks layer API | raw | search \`生物医药\` API | raw | ratio | search \`医药\` (2 chars) API | raw | match API | direct | ratio | parcels GeoJSON SQL / JS p50 |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${e.sizes.filter((s: any) => !s.skipped).map((s: any) => `| ${s.parcels} | ${pair(s.items_bbox.api)} | ${pair(s.items_bbox.raw_query)} | ${s.items_bbox.api_over_raw} | ${pair(s.zone_layer_parks.api)} | ${pair(s.zone_layer_parks.raw_query)} | ${pair(s.search.api)} | ${pair(s.search.raw_query)} | ${s.search.api_over_raw} | ${pair(s.search_short?.api)} | ${pair(s.search_short?.raw_query)} | ${pair(s.match.api)} | ${pair(s.match.service_direct)} | ${s.match.api_over_direct} | ${s.parcels_geojson_build ? `${s.parcels_geojson_build.sql.p50_ms} / ${s.parcels_geojson_build.js.p50_ms}` : '—'} |`).join('\n')}
 
 Under load (autocannon, 50 connections): requests/s, p50 / p99 ms, errors, peak RSS of the process serving (MB; it also holds ${e.engine === 'pglite' ? 'the embedded database' : 'the pool, not PostgreSQL'}):
 

@@ -61,6 +61,22 @@ describe('search', () => {
     expect(pct.length).toBeLessThan(100);
   });
 
+  it('finds names by one or two characters (the short-gram path) exactly as "contains" would', async () => {
+    for (const q of ['医药', '园区', '港', '路', 'ro', 'x']) {
+      const hits = (await (await get(`/api/search?q=${encodeURIComponent(q)}&limit=100`)).json()) as Array<{ kind: string; id: string }>;
+      const { rows } = await app.db.query<{ id: string }>(
+        'SELECT id FROM features WHERE position($1 IN lower(name_zh)) > 0 OR position($1 IN lower(name_en)) > 0 ORDER BY id', [q]);
+      const features = hits.filter((h) => h.kind === 'feature').map((h) => h.id).sort();
+      if (hits.length < 100) expect(features, q).toEqual(rows.map((r) => r.id));
+      else for (const id of features) expect(rows.map((r) => r.id), q).toContain(id);
+    }
+    // A three-character query takes the trigram path and agrees with the two-character one it contains.
+    const three = (await (await get(`/api/search?q=${encodeURIComponent('医药城')}&limit=100`)).json()) as Array<{ kind: string; id: string }>;
+    const two = (await (await get(`/api/search?q=${encodeURIComponent('医药')}&limit=100`)).json()) as Array<{ kind: string; id: string }>;
+    expect(three.filter((h) => h.kind === 'feature').length).toBeGreaterThan(0);
+    for (const h of three.filter((x) => x.kind === 'feature')) expect(two.map((x) => x.id)).toContain(h.id);
+  });
+
   it('rejects an empty or oversized query and a bad limit', async () => {
     expect((await get('/api/search?q=')).status).toBe(400);
     expect((await get(`/api/search?q=${'x'.repeat(101)}`)).status).toBe(400);

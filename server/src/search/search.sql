@@ -20,10 +20,11 @@ FROM (
              lower(f.name_zh) LIKE '%' || replace(replace(replace($1, '\', '\\'), '%', '\%'), '_', '\_') || '%'
           OR lower(f.name_en) LIKE '%' || replace(replace(replace($1, '\', '\\'), '%', '\%'), '_', '\_') || '%'))
        -- One or two characters: no trigram to look up; the character indexes (migration 011) give the names
-       -- holding every character of $1, and position() keeps those that contain it.
+       -- holding every character of $1, and position() keeps those that contain it (written first: when the
+       -- planner reads every row instead, position() alone rejects most names without splitting them).
        OR (char_length($1) <= 2 AND (
-             (string_to_array(lower(f.name_zh), NULL) @> string_to_array($1, NULL) AND position($1 IN lower(f.name_zh)) > 0)
-          OR (string_to_array(lower(f.name_en), NULL) @> string_to_array($1, NULL) AND position($1 IN lower(f.name_en)) > 0)))
+             (position($1 IN lower(f.name_zh)) > 0 AND string_to_array(lower(f.name_zh), NULL) @> string_to_array($1, NULL))
+          OR (position($1 IN lower(f.name_en)) > 0 AND string_to_array(lower(f.name_en), NULL) @> string_to_array($1, NULL))))
     UNION ALL
     SELECT 'chain', c.id, NULL, c.name_zh, c.name_en,
            CASE WHEN lower(c.name_zh) = $1 OR lower(c.name_en) = $1 THEN 0 WHEN position($1 IN lower(c.name_zh || ' ' || c.name_en)) > 0 THEN 1 ELSE 2 END

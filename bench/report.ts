@@ -150,6 +150,9 @@ function whyMissed(r: any, c: any): string {
     }
   }
   if (small && large && small !== large) {
+    for (const zz of ZOOMS.filter((q: number) => z(small, q) && z(large, q) && z(large, q).below_minzoom && z(large, q).cold.p50_ms / z(small, q).cold.p50_ms > 3)) {
+      lines.push(`- **Growth at z${zz}** (${z(small, zz).cold.p50_ms} → ${z(large, zz).cold.p50_ms} ms): below the parcels' minzoom the tile is empty and answered without a tile query at both sizes; what is measured is the layer's version lookup (one indexed row) and HTTP, neither of which depends on the number of parcels: the few milliseconds' difference is not tile work.`);
+    }
     const grown = drawnZooms(large).filter((zz: number) => z(small, zz) && z(large, zz) && !z(small, zz).below_minzoom && z(large, zz).cold.p50_ms / z(small, zz).cold.p50_ms > 3);
     for (const zz of grown) {
       const a = z(small, zz);

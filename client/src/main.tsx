@@ -7,7 +7,7 @@ import '@fontsource/noto-sans-sc/700.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
 import { App } from './components/app/app';
-import { fetchLayer, fetchLayers, queryKeys } from './lib/api';
+import { layerQuery, layersQuery } from './lib/api';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -16,12 +16,10 @@ const queryClient = new QueryClient({
 });
 
 // The map waits for the catalogue and then every layer's GeoJSON: start those requests now, before
-// React renders and the map is built, into the cache useLayers/useLayerData read (same keys and fetchers).
+// React renders and the map is built, into the cache useLayers/useLayerData read (the same queries).
 void queryClient
-  .fetchQuery({ queryKey: queryKeys.layers, queryFn: ({ signal }) => fetchLayers(signal), staleTime: Infinity })
-  .then((layers) =>
-    Promise.all(layers.map((l) => queryClient.prefetchQuery({ queryKey: queryKeys.layer(l.id), queryFn: ({ signal }) => fetchLayer(l.id, signal), staleTime: Infinity }))),
-  )
+  .fetchQuery(layersQuery)
+  .then((layers) => Promise.all(layers.map((l) => queryClient.prefetchQuery(layerQuery(l.id)))))
   .catch(() => {
     // The hooks fetch again and show the error.
   });

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import type { AtlasFeatureCollection, LayerInfo } from '@contract/api';
-import { fetchLayer, queryKeys } from '../lib/api';
+import { layerQuery } from '../lib/api';
 
 /** The features of every catalogue layer, as they arrive. */
 export interface LayerDataState {
@@ -43,11 +43,7 @@ export function useLayerData(layers: LayerInfo[] | undefined): LayerDataState {
     [layers],
   );
   return useQueries({
-    queries: (layers ?? []).map((layer) => ({
-      queryKey: queryKeys.layer(layer.id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchLayer(layer.id, signal),
-      staleTime: Infinity,
-    })),
+    queries: (layers ?? []).map((layer) => layerQuery(layer.id)),
     combine,
   });
 }

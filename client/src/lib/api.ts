@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type {
   AtlasFeatureCollection,
   Chain,
@@ -83,6 +84,12 @@ export async function fetchLayers(signal?: AbortSignal): Promise<LayerInfo[]> {
 export function fetchLayer(id: string, signal?: AbortSignal): Promise<AtlasFeatureCollection> {
   return getJson<AtlasFeatureCollection>(`/api/layers/${encodeURIComponent(id)}`, signal);
 }
+
+/** The catalogue as a query: one definition for useLayers and the early prefetch in main.tsx. */
+export const layersQuery = queryOptions({ queryKey: queryKeys.layers, queryFn: ({ signal }) => fetchLayers(signal), staleTime: Infinity });
+
+/** A layer's GeoJSON as a query: one definition for useLayerData and the early prefetch in main.tsx. */
+export const layerQuery = (id: string) => queryOptions({ queryKey: queryKeys.layer(id), queryFn: ({ signal }) => fetchLayer(id, signal), staleTime: Infinity });
 
 /** GET /api/features/:id — a feature with its chains, targets and children. */
 export function fetchFeature(id: string, signal?: AbortSignal): Promise<FeatureDetail> {

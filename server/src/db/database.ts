@@ -195,10 +195,8 @@ export class PgliteDatabase implements Database {
    * queries; the order stays first come, first served.
    */
   private turn<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(
-      () => new Promise<void>((resolve) => setImmediate(resolve)),
-      () => new Promise<void>((resolve) => setImmediate(resolve)),
-    ).then(fn);
+    // `tail` never rejects (failures are caught below), so the next call always waits its turn.
+    const run = this.tail.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(fn);
     this.tail = run.catch(() => undefined);
     return run;
   }

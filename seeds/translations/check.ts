@@ -58,7 +58,20 @@ export function documentProblems(docId: string, docText: string, tr: DocumentTra
   return out;
 }
 
+/** `--part FILE`: a work file of [{zh or quote, en}] entries (or {paragraphs: […]}), each checked on its own. */
+function checkPart(file: string) {
+  const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const items = (Array.isArray(j) ? j : j.paragraphs) as Array<{ zh?: string; quote?: string; en: string; key?: string }>;
+  let n = 0;
+  items.forEach((it, i) => {
+    for (const e of renderingProblems(it.zh ?? it.quote ?? '', it.en ?? '')) { console.log(`[${i}] ${it.key ?? ''} ${e}`); n++; }
+  });
+  console.log(n ? `${n} problem(s) in ${items.length} entries` : `ok (${items.length} entries)`);
+  process.exitCode = n ? 1 : 0;
+}
+
 function main() {
+  if (process.argv[2] === '--part') return checkPart(process.argv[3]);
   const only = process.argv[2];
   const docs = JSON.parse(fs.readFileSync(path.join(here, '../documents.json'), 'utf8')) as Array<{ id: string; file: string }>;
   let problems: string[] = [];

@@ -138,7 +138,8 @@ describe('sources in Chromium', () => {
       await open.click();
       const dialog = page.locator('dialog.document-viewer');
       await expect.poll(() => dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
-      expect(await dialog.getByRole('heading', { level: 2 }).textContent()).toBe(figure.citation.document_title_zh);
+      // The heading shows the document id until the document has loaded, then its title.
+      await expect.poll(() => dialog.getByRole('heading', { level: 2 }).textContent()).toBe(figure.citation.document_title_zh);
       const state = await expectQuoteShown(page, figure.citation.quote, 'sources-viewer.png');
       expect(state.citationId).toBe(figure.citation.id);
       expect(await dialog.locator('.doc-citation[aria-current="true"]').getAttribute('data-citation-id')).toBe(figure.citation.id);

@@ -5,6 +5,8 @@ const versionSql = sqlFile(import.meta.url, 'layer-version.sql');
 const mvtSql = sqlFile(import.meta.url, 'tile-mvt.sql');
 const featuresSql = sqlFile(import.meta.url, 'tile-features.sql');
 const tileJsonSql = sqlFile(import.meta.url, 'tilejson.sql');
+const cellsMvtSql = sqlFile(import.meta.url, 'tile-cells-mvt.sql');
+const cellsSql = sqlFile(import.meta.url, 'tile-cells.sql');
 
 /** Tile grid constants shared by both encoders, so PostgreSQL and PGlite tiles agree. */
 export const TILE = {
@@ -13,7 +15,26 @@ export const TILE = {
   buffer: 64,
   /** Filter and pre-clip margin as a fraction of the tile: well beyond the buffer (64/4096 = 1/64) even where Mercator stretches. */
   margin: 1 / 16,
+  /** Cells per tile side in a generalised tile (migration 016): 128 tile units, 16 px of a 512 px tile. */
+  cells: 32,
 } as const;
+
+/** One cell of a generalised tile: its place in the world grid of its zoom, its count and area. */
+export interface CellRow {
+  cx: number;
+  cy: number;
+  n: number;
+  area_m2: number;
+}
+
+/** A layer's version and zoom range, as the tile service needs it for every request. */
+export interface LayerVersion {
+  version: string;
+  /** The lowest zoom with anything; tiles below it are empty. */
+  minzoom: number;
+  /** From this zoom up tiles hold the features; below it (from minzoom) the cells. Null: never generalised. */
+  generalise_below: number | null;
+}
 
 /**
  * The smallest bounding box (degrees) a tile at zoom z draws: half a pixel of a 256-pixel tile. Smaller
@@ -44,9 +65,20 @@ export interface TileJsonRow {
 export class TilesRepository {
   constructor(private readonly db: Queryable) {}
 
-  /** The layer's data version and the zoom its tiles start at, or null if the layer does not exist. */
-  async version(layer: string): Promise<{ version: string; minzoom: number } | null> {
-    return (await this.db.query<{ version: string; minzoom: number }>(versionSql, [layer])).rows[0] ?? null;
+  /** The layer's data version and zoom range, or null if the layer does not exist. */
+  async version(layer: string): Promise<LayerVersion | null> {
+    return (await this.db.query<LayerVersion>(versionSql, [layer])).rows[0] ?? null;
+  }
+
+  /** The generalised tile encoded by ST_AsMVT (PostgreSQL only); empty when no cell is in it. */
+  async cellsMvt(layer: string, z: number, x: number, y: number): Promise<Buffer> {
+    const { rows } = await this.db.query<{ tile: Buffer | null }>(cellsMvtSql, [layer, z, x, y, TILE.extent, TILE.buffer, TILE.cells]);
+    return rows[0]?.tile ?? Buffer.alloc(0);
+  }
+
+  /** The cells of the tile and one ring around it, for the JS encoder. */
+  async cells(layer: string, z: number, x: number, y: number): Promise<CellRow[]> {
+    return (await this.db.query<CellRow>(cellsSql, [layer, z, x, y, TILE.cells])).rows;
   }
 
   /** The tile encoded by ST_AsMVT in one statement (PostgreSQL only); empty when nothing is in it. */

@@ -67,7 +67,7 @@ export class TilesService {
     }
     const row = await this.repo.version(layer);
     if (row === null) throw notFound(`Layer "${layer}" does not exist.`);
-    const { version, minzoom } = row;
+    const { version, minzoom, generalise_below: below } = row;
     this.forgetOlder(layer, version);
     const key = `${layer}\u0000${version}\u0000${z}/${x}/${y}`;
     const hit = this.cache.get(key);
@@ -76,7 +76,8 @@ export class TilesService {
     let job = this.pending.get(key);
     if (!job) {
       // Below the layer's minzoom (dense layers such as parcels) the tile is empty, without a query.
-      job = (z < minzoom ? Promise.resolve(Buffer.alloc(0)) : this.encode(layer, z, x, y))
+      // Dense layers are drawn as cells of layer_cells below their generalise_below zoom.
+      job = (z < minzoom ? Promise.resolve(Buffer.alloc(0)) : below !== null && z < below ? this.encodeCells(layer, z, x, y) : this.encode(layer, z, x, y))
         .then(async (body) => {
           // Gzipped once here (on the thread pool), not on every request: a 6 MB tile takes ~0.5 s to gzip.
           const packed = this.compress && body.length >= GZIP_MIN_BYTES ? await gzip(body) : null;
@@ -117,6 +118,27 @@ export class TilesService {
     if (last !== undefined && BigInt(last) > BigInt(version)) return;
     this.seen.set(layer, version);
     if (last !== undefined) this.cache.deletePrefix(`${layer}\u0000${last}\u0000`);
+  }
+
+  /** A generalised tile: ST_AsMVT over the cells, or in JS the same squares clipped to the buffer. */
+  private async encodeCells(layer: string, z: number, x: number, y: number): Promise<Buffer> {
+    if (this.encoder === 'sql') return Buffer.from(await this.repo.cellsMvt(layer, z, x, y));
+    const rows = await this.repo.cells(layer, z, x, y);
+    if (rows.length === 0) return Buffer.alloc(0);
+    const step = TILE.extent / TILE.cells;
+    const lo = -TILE.buffer;
+    const hi = TILE.extent + TILE.buffer;
+    const clamp = (v: number) => Math.min(hi, Math.max(lo, v));
+    const features: GeoJSONVTFeature[] = rows.map((c) => {
+      const x0 = clamp((c.cx - x * TILE.cells) * step);
+      const y0 = clamp((c.cy - y * TILE.cells) * step);
+      const x1 = clamp((c.cx - x * TILE.cells + 1) * step);
+      const y1 = clamp((c.cy - y * TILE.cells + 1) * step);
+      // Clockwise on screen (y down), as MVT outer rings are, from the corner ST_AsMVTGeom starts at.
+      const ring: [number, number][] = [[x1, y0], [x1, y1], [x0, y1], [x0, y0], [x1, y0]];
+      return { type: 3, geometry: [ring], tags: { n: c.n, area_m2: c.area_m2, generalised: true } } as unknown as GeoJSONVTFeature;
+    });
+    return Buffer.from(fromGeojsonVt({ [layer]: { features } as unknown as GeoJSONVTTile }, { version: 2, extent: TILE.extent }));
   }
 
   private async encode(layer: string, z: number, x: number, y: number): Promise<Buffer> {

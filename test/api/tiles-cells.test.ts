@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import express from 'express';
+import http from 'node:http';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { PbfReader } from 'pbf';
@@ -149,5 +151,27 @@ describe(`generalised tiles (${engine})`, () => {
     expect([...new Set((await cellsOf()).map((c) => c.z))]).toEqual([10, 11, 12]);
     const z13 = await tile('tiles', tileOf(119.95, 32.3, 13));
     expect(z13.features.every((f) => String(f.properties.id).startsWith('td-'))).toBe(true);
+  });
+
+  it('sends a just-encoded tile as it is and its gzip, made in the background, from the next request on', async () => {
+    const t = tileOf(119.95, 32.3, 15);
+    const get = (): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> =>
+      new Promise((resolve, reject) => {
+        http.get(`${base}/tiles/${LAYER}/${t.z}/${t.x}/${t.y}.mvt`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    await app.db.query(`SELECT atlas_bump_version('layer:' || $1)`, [LAYER]);
+    const first = await get();
+    expect(first.headers['x-tile-cache']).toBe('miss');
+    expect(first.headers['content-encoding']).toBeUndefined();
+    expect(first.body.length).toBeGreaterThan(1024);
+    const second = await get();
+    expect(second.headers['x-tile-cache']).toBe('hit');
+    expect(second.headers['content-encoding']).toBe('gzip');
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(zlib.gunzipSync(second.body).equals(first.body)).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ export const GZIP_MIN_BYTES = 1024;
 /** One encoded tile; an empty body means an empty tile (sent as 204). */
 export interface TileResult {
   body: Buffer;
-  /** The same body gzipped once when it was encoded (null when small or not smaller), sent as is to clients that accept gzip. */
+  /** The same body gzipped once after it was encoded (null when small, not smaller, or not ready yet), sent as is to clients that accept gzip. */
   gzip: Buffer | null;
   etag: string;
   /** Whether this came from the in-process cache. */
@@ -31,6 +31,8 @@ export interface TileResult {
 interface Entry {
   body: Buffer;
   gzip: Buffer | null;
+  /** While the background gzip runs: requests that hit the entry meanwhile wait for it (deterministic codings). */
+  gzipping?: Promise<void>;
   etag: string;
   bytes: number;
 }
@@ -63,6 +65,7 @@ export class TilesService {
   async tile(layer: string, z: number, x: number, y: number, wanted?: string): Promise<TileResult> {
     if (wanted !== undefined) {
       const hit = this.cache.get(`${layer}\u0000${wanted}\u0000${z}/${x}/${y}`);
+      if (hit?.gzipping) await hit.gzipping;
       if (hit) return { body: hit.body, gzip: hit.gzip, etag: hit.etag, cache: 'hit', version: wanted };
     }
     const row = await this.repo.version(layer);
@@ -71,6 +74,7 @@ export class TilesService {
     this.forgetOlder(layer, version);
     const key = `${layer}\u0000${version}\u0000${z}/${x}/${y}`;
     const hit = this.cache.get(key);
+    if (hit?.gzipping) await hit.gzipping;
     if (hit) return { body: hit.body, gzip: hit.gzip, etag: hit.etag, cache: 'hit', version };
     // Concurrent requests for the same missing tile share one encode.
     let job = this.pending.get(key);
@@ -78,12 +82,22 @@ export class TilesService {
       // Below the layer's minzoom (dense layers such as parcels) the tile is empty, without a query.
       // Dense layers are drawn as cells of layer_cells below their generalise_below zoom.
       job = (z < minzoom ? Promise.resolve(Buffer.alloc(0)) : below !== null && z < below ? this.encodeCells(layer, z, x, y) : this.encode(layer, z, x, y))
-        .then(async (body) => {
-          // Gzipped once here (on the thread pool), not on every request: a 6 MB tile takes ~0.5 s to gzip.
-          const packed = this.compress && body.length >= GZIP_MIN_BYTES ? await gzip(body) : null;
-          const gz = packed && packed.length < body.length ? packed : null;
-          const entry = { body, gzip: gz, etag: etagOf(body), bytes: body.length + (gz?.length ?? 0) + key.length + 64 };
+        .then((body) => {
+          const entry: Entry = { body, gzip: null, etag: etagOf(body), bytes: body.length + key.length + 64 };
           if (this.seen.get(layer) === version) this.cache.set(key, entry);
+          // The first request gets the tile as encoded, without waiting for gzip (a 1 MB tile takes tens of
+          // ms); the gzip is made once in the background (on the thread pool) for the requests that follow.
+          if (this.compress && body.length >= GZIP_MIN_BYTES) {
+            entry.gzipping = gzip(body).then((packed) => {
+              delete entry.gzipping;
+              if (packed.length >= body.length || this.cache.get(key) !== entry) return;
+              entry.gzip = packed;
+              entry.bytes += packed.length;
+              this.cache.set(key, entry);
+            }, () => {
+              delete entry.gzipping;
+            });
+          }
           return entry;
         })
         .finally(() => this.pending.delete(key));

@@ -174,4 +174,39 @@ describe(`generalised tiles (${engine})`, () => {
     expect(second.headers.etag).toBe(first.headers.etag);
     expect(zlib.gunzipSync(second.body).equals(first.body)).toBe(true);
   });
+
+  it('answers an uncached ?v= URL in one statement with the same tile the two-step path gives, for cells, features and nothing', async () => {
+    for (const prefix of ['tiles', 'js']) {
+      for (const z of [9, 12, 15]) {
+        const t = tileOf(119.95, 32.3, z);
+        await app.db.query(`SELECT atlas_bump_version('layer:' || $1)`, [LAYER]);
+        const u = `${base}/${prefix}/${LAYER}/${t.z}/${t.x}/${t.y}.mvt`;
+        // The client's TileJSON names the version it was given; after a bump the URL names the new one.
+        const { rows: [{ now }] } = await app.db.query<{ now: string }>(`SELECT version::text AS now FROM data_versions WHERE scope = 'layer:' || $1`, [LAYER]);
+        const versioned = await fetch(`${u}?v=${now}`);
+        expect(versioned.headers.get('x-tile-cache'), `${prefix} z${z}`).toBe('miss');
+        const body = Buffer.from(await versioned.arrayBuffer());
+        if (z < 10) {
+          expect(versioned.status).toBe(204);
+          continue;
+        }
+        expect(versioned.headers.get('cache-control')).toMatch(/immutable/);
+        // The unversioned URL now hits the tile the versioned request cached …
+        const plain = await fetch(u);
+        expect(plain.headers.get('x-tile-cache')).toBe('hit');
+        expect(Buffer.from(await plain.arrayBuffer()).equals(body)).toBe(true);
+        // … and after another bump (same data) the two-step path encodes the same bytes on its own.
+        await app.db.query(`SELECT atlas_bump_version('layer:' || $1)`, [LAYER]);
+        const twoStep = await fetch(u);
+        expect(twoStep.headers.get('x-tile-cache')).toBe('miss');
+        expect(Buffer.from(await twoStep.arrayBuffer()).equals(body), `${prefix} z${z}`).toBe(true);
+      }
+    }
+    // A version the data has moved past gets the current tile, not marked immutable; an unknown layer 404.
+    const t = tileOf(119.95, 32.3, 12);
+    const stale = await fetch(`${base}/tiles/${LAYER}/${t.z}/${t.x}/${t.y}.mvt?v=1`);
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('cache-control')).not.toMatch(/immutable/);
+    expect((await fetch(`${base}/tiles/no-such-layer/${t.z}/${t.x}/${t.y}.mvt?v=3`)).status).toBe(404);
+  });
 });

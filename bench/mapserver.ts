@@ -131,6 +131,9 @@ error_log ${tmp('nginx-error.log')};
 events { worker_connections 1024; }
 http {
   access_log off;
+  # Compressed as our API compresses (zlib level 6 from 1 KB): the same work on both sides of the comparison.
+  gzip on; gzip_comp_level 6; gzip_min_length 1024; gzip_proxied any;
+  gzip_types application/json application/geo+json application/vnd.mapbox-vector-tile application/x-protobuf;
   client_body_temp_path ${tmp('body')}; fastcgi_temp_path ${tmp('fcgi')}; proxy_temp_path ${tmp('proxy')};
   uwsgi_temp_path ${tmp('uwsgi')}; scgi_temp_path ${tmp('scgi')};
   upstream mapserv { ${fcgiPorts.map((p) => `server 127.0.0.1:${p};`).join(' ')} keepalive 8; }

@@ -14,8 +14,9 @@ import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import autocannon from 'autocannon';
-import { PgliteDatabase, PostgresDatabase, type Database } from '../server/src/db/database.js';
+import { PostgresDatabase, type Database } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
+import { openPglite } from '../server/src/db/open.js';
 import { loadSeeds } from '../server/src/seed/load.js';
 import { createApp } from '../server/src/app.js';
 import { TilesRepository } from '../server/src/tiles/tiles.repository.js';
@@ -119,7 +120,7 @@ async function load(url: string) {
 let benchDatabaseUrl = '';
 
 async function openEngine(engine: Engine): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (engine === 'pglite') return { db: await PgliteDatabase.open({}), drop: async () => {} };
+  if (engine === 'pglite') return { db: (await openPglite()).db, drop: async () => {} };
   const name = `atlas_bench_${process.pid}`;
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${name}`);
@@ -400,7 +401,7 @@ const pglite = part('pglite') ? await benchEngine('pglite') : null;
 const postgres = part('postgres') ? await benchEngine('postgres') : null;
 let idle = null;
 if (part('idle')) {
-  const idleDb = await PgliteDatabase.open({});
+  const idleDb = (await openPglite()).db;
   await migrate(idleDb);
   await loadSeeds(idleDb);
   idle = await mapIdle(idleDb, false);

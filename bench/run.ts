@@ -30,6 +30,7 @@ import { loadParcels, PARCEL_DETAIL_ZOOM, PARCEL_LAYER, PARCEL_MINZOOM } from '.
 import { ensureMapServer, startMapServer, type MapServerPeer } from './mapserver.js';
 import { mapIdle } from './map-idle.js';
 import { measureStartup } from './startup.js';
+import { headline, measureTestWall } from './headline.js';
 import { adminQuery, databaseUrl, postgresAdminUrl } from '../test/support/engine.js';
 
 const N = Number(process.env.BENCH_N ?? 30);
@@ -408,6 +409,9 @@ if (part('idle')) {
   await idleDb.close();
 }
 const bundle = initialBundle();
+// Last, with nothing else running: the test suite's wall time as CI runs it.
+const testWall = part('tests') ? await measureTestWall(root) : { seconds: null, passed: null, note: 'not run (BENCH_ONLY)' };
+console.log(`[bench] tests: ${JSON.stringify(testWall)}`);
 
 const report = {
   generated_at: new Date().toISOString(),
@@ -418,7 +422,10 @@ const report = {
   startup,
   map_idle: idle,
   initial_bundle: bundle,
+  tests: testWall,
 };
+const { headline: top, notes } = headline(report, testWall);
+Object.assign(report, top, { headline_notes: notes });
 if (ONLY.size) {
   console.log(JSON.stringify(report, null, 2));
   process.exit(0);

@@ -9,6 +9,9 @@ export default defineConfig({
   // Client modules tested in unit tests import the shared contract through the client's alias.
   resolve: { alias: { '@contract': path.resolve(import.meta.dirname, 'contract') } },
   test: {
+    // Most of a test's time is spent waiting on PostgreSQL, PGlite's clone or Chromium, so files run three
+    // at a time even on 2 cores (vitest's default there is one); ATLAS_TEST_WORKERS overrides it.
+    maxWorkers: Number(process.env.ATLAS_TEST_WORKERS ?? 3),
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
       ...engines.map((engine) => ({

@@ -14,8 +14,9 @@ import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import autocannon from 'autocannon';
-import { PgliteDatabase, PostgresDatabase, type Database } from '../server/src/db/database.js';
+import { PostgresDatabase, type Database } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
+import { openPglite } from '../server/src/db/open.js';
 import { loadSeeds } from '../server/src/seed/load.js';
 import { createApp } from '../server/src/app.js';
 import { TilesRepository } from '../server/src/tiles/tiles.repository.js';
@@ -25,9 +26,11 @@ import { parseCrs } from '../server/src/ogc/crs.js';
 import { match } from '../server/src/match/match.service.js';
 import type { CacheInvalidation } from '../server/src/tiles/invalidation.js';
 import { percentile, round, timeRuns } from './stats.js';
-import { loadParcels, PARCEL_LAYER, PARCEL_MINZOOM } from './parcels.js';
+import { loadParcels, PARCEL_DETAIL_ZOOM, PARCEL_LAYER, PARCEL_MINZOOM } from './parcels.js';
+import { ensureMapServer, startMapServer, type MapServerPeer } from './mapserver.js';
 import { mapIdle } from './map-idle.js';
 import { measureStartup } from './startup.js';
+import { headline, measureTestWall } from './headline.js';
 import { adminQuery, databaseUrl, postgresAdminUrl } from '../test/support/engine.js';
 
 const N = Number(process.env.BENCH_N ?? 30);
@@ -114,12 +117,16 @@ async function load(url: string) {
   }
 }
 
+/** The URL of the benchmark's PostgreSQL database (for the MapServer peer), once opened. */
+let benchDatabaseUrl = '';
+
 async function openEngine(engine: Engine): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (engine === 'pglite') return { db: await PgliteDatabase.open({}), drop: async () => {} };
+  if (engine === 'pglite') return { db: (await openPglite()).db, drop: async () => {} };
   const name = `atlas_bench_${process.pid}`;
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${name}`);
-  return { db: PostgresDatabase.connect(databaseUrl(postgresAdminUrl(), name), 20), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  benchDatabaseUrl = databaseUrl(postgresAdminUrl(), name);
+  return { db: PostgresDatabase.connect(benchDatabaseUrl, 20), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 const baseEndpoints: Array<{ path: string; raw?: [string, unknown[]] }> = [
@@ -140,6 +147,73 @@ async function layerInJs(db: Database, layer: string): Promise<string> {
   );
   const parts = rows.map((r) => `{"type":"Feature","id":${JSON.stringify(r.id)},"geometry":${r.g},"properties":${JSON.stringify({ id: r.id, name_zh: r.name_zh, name_en: r.name_en, accuracy: r.accuracy, parent_id: r.parent_id, ...r.properties })}}`);
   return `{"type":"FeatureCollection","features":[${parts.join(',')}]}`;
+}
+
+/** The zooms tiles are measured at: the generalised z10–z14 and the first detail zooms. */
+const TILE_ZOOMS = [10, 11, 12, 13, 14, PARCEL_DETAIL_ZOOM, 16];
+
+let mapServerUnavailable: string | null | undefined;
+
+/**
+ * The same requests to MapServer 8 (bench/mapserver.ts) and to us, on the same table, one after the other
+ * per sample: OGC API items in the ~1 km box at the centre (limit 100), and MVT tiles around the centre at
+ * z14 (we send cells there, MapServer every parcel: reported, not the comparison) and at z16 (both send
+ * every parcel, with the same attributes: the comparison). Our tiles are cold (version bumped before each),
+ * as MapServer has no tile cache.
+ */
+async function versusMapServer(db: Database, base: string, n: number) {
+  if (mapServerUnavailable === undefined) mapServerUnavailable = ensureMapServer();
+  if (mapServerUnavailable) return { skipped: mapServerUnavailable };
+  const url = benchDatabaseUrl;
+  let peer: MapServerPeer | null = null;
+  try {
+    peer = await startMapServer(url, PARCEL_LAYER, ['synthetic', 'land_use', 'plot_ratio']);
+    const [lon, lat] = CENTER;
+    const box = [lon - 0.005, lat - 0.005, lon + 0.005, lat + 0.005].join(',');
+    const oursItems = `${base}/ogc/collections/${PARCEL_LAYER}/items?bbox=${box}&limit=100`;
+    const theirsItems = `${peer.itemsUrl}&bbox=${box}&limit=100`;
+    const count = async (u: string) => ((await (await fetch(u)).json()) as { features: unknown[] }).features.length;
+    const items = { ours: [] as number[], theirs: [] as number[], ours_features: await count(oursItems), theirs_features: await count(theirsItems) };
+    for (let i = 0; i < 5; i++) { await get(oursItems); await get(theirsItems); }
+    for (let i = 0; i < N; i++) {
+      let t = performance.now();
+      await get(oursItems);
+      items.ours.push(performance.now() - t);
+      t = performance.now();
+      await get(theirsItems);
+      items.theirs.push(performance.now() - t);
+    }
+    const tiles = [];
+    for (const z of [14, 16]) {
+      const set = tilesAround(z, 12);
+      const ours: number[] = [];
+      const theirs: number[] = [];
+      const samples = Math.min(N, n >= 100000 ? 12 : 20);
+      let oursBytes = 0;
+      let theirsBytes = 0;
+      for (let i = 0; i < samples; i++) {
+        const t = set[i % set.length];
+        await db.query('SELECT atlas_bump_version($1)', [`layer:${PARCEL_LAYER}`]);
+        const { rows: [bumped] } = await db.query<{ v: string }>('SELECT version::text AS v FROM data_versions WHERE scope = $1', [`layer:${PARCEL_LAYER}`]);
+        let t0 = performance.now();
+        oursBytes = Math.max(oursBytes, (await get(`${base}/tiles/${PARCEL_LAYER}/${t.z}/${t.x}/${t.y}.mvt?v=${bumped.v}`)).bytes);
+        ours.push(performance.now() - t0);
+        t0 = performance.now();
+        theirsBytes = Math.max(theirsBytes, (await get(peer.tileUrl(t.z, t.x, t.y))).bytes);
+        theirs.push(performance.now() - t0);
+      }
+      const row = { z, same_content: z >= PARCEL_DETAIL_ZOOM, ours: ms(ours), theirs: ms(theirs), ratio: round(percentile(ours, 50) / percentile(theirs, 50)), ours_max_bytes: oursBytes, theirs_max_bytes: theirsBytes };
+      tiles.push(row);
+      console.log(`[bench] mapserver ${n} z${z}: ${JSON.stringify(row)}`);
+    }
+    const out = { version: peer.version, items: { ours: ms(items.ours), theirs: ms(items.theirs), ratio: round(percentile(items.ours, 50) / percentile(items.theirs, 50)), ours_features: items.ours_features, theirs_features: items.theirs_features }, tiles };
+    console.log(`[bench] mapserver ${n} items: ${JSON.stringify(out.items)}`);
+    return out;
+  } catch (e) {
+    return { skipped: `MapServer failed: ${(e as Error).message.split('\n')[0]}` };
+  } finally {
+    await peer?.close();
+  }
 }
 
 async function benchEngine(engine: Engine) {
@@ -194,9 +268,11 @@ async function benchEngine(engine: Engine) {
     const s: Record<string, unknown> = { parcels: loaded.count, load_ms: loaded.ms, tiles: [] as unknown[] };
     const version = async () => (await db.query<{ v: string }>(`SELECT version::text AS v FROM data_versions WHERE scope = $1`, [`layer:${PARCEL_LAYER}`])).rows[0].v;
 
-    for (const z of [10, 13, 14, 16]) {
-      // Below the layer's minzoom the server sends an empty tile without a query; raw is what the tile would cost.
+    for (const z of TILE_ZOOMS) {
+      // Below the layer's minzoom the server sends an empty tile without a query; below its detail zoom the
+      // tile holds the cells of layer_cells (migration 016), and raw is the same cells query run directly.
       const belowMinzoom = z < PARCEL_MINZOOM;
+      const generalised = !belowMinzoom && z < PARCEL_DETAIL_ZOOM;
       const set = tilesAround(z, z === 10 ? 4 : 12);
       const url = (t: { z: number; x: number; y: number }, v?: string) => `${base}/tiles/${PARCEL_LAYER}/${t.z}/${t.x}/${t.y}.mvt${v ? `?v=${v}` : ''}`;
       // Cold: a version bump before each request empties this layer's cache (the database's own cache stays warm).
@@ -208,17 +284,23 @@ async function benchEngine(engine: Engine) {
       for (let i = 0; i < coldN; i++) {
         const t = set[i % set.length];
         await db.query('SELECT atlas_bump_version($1)', [`layer:${PARCEL_LAYER}`]);
+        // As the client asks after an edit: its new TileJSON names the new version (an immutable URL).
+        const fresh = await version();
         const t1 = performance.now();
-        const r = await get(url(t));
+        const r = await get(url(t, fresh));
         cold.push(performance.now() - t1);
         if (r.cache !== 'miss') throw new Error(`cold tile was a ${r.cache}`);
         bytes = Math.max(bytes, r.bytes);
         const t2 = performance.now();
-        if (engine === 'postgres') await repo.mvt(PARCEL_LAYER, t.z, t.x, t.y);
+        if (generalised) await (engine === 'postgres' ? repo.cellsMvt(PARCEL_LAYER, t.z, t.x, t.y) : repo.cells(PARCEL_LAYER, t.z, t.x, t.y));
+        else if (engine === 'postgres') await repo.mvt(PARCEL_LAYER, t.z, t.x, t.y);
         else await repo.features(PARCEL_LAYER, t.z, t.x, t.y);
         raw.push(performance.now() - t2);
       }
-      const features = belowMinzoom ? 0 : (JSON.parse(await repo.features(PARCEL_LAYER, set[0].z, set[0].x, set[0].y)) as { features: unknown[] }).features.length;
+      // What the centre tile holds: its features, or its cells and the parcels they count.
+      const centreCells = generalised ? await repo.cells(PARCEL_LAYER, set[0].z, set[0].x, set[0].y) : [];
+      const features = belowMinzoom ? 0 : generalised ? centreCells.length : (JSON.parse(await repo.features(PARCEL_LAYER, set[0].z, set[0].x, set[0].y)) as { features: unknown[] }).features.length;
+      const parcelsInCentre = generalised ? centreCells.reduce((sum, c) => sum + c.n, 0) : features;
       const v = await version();
       for (const t of set) await get(url(t)); // fill the cache
       let k = 0;
@@ -233,7 +315,7 @@ async function benchEngine(engine: Engine) {
         enc[`${e}_p50_ms`] = round(percentile(await timeRuns(() => svc.tile(PARCEL_LAYER, set[k % set.length].z, set[k % set.length].x, set[k++ % set.length].y), Math.min(N, n >= 100000 ? 4 : 12), 1), 50));
       }
       const row = {
-        z, tiles: set.length, max_bytes: bytes, features_in_centre_tile: features, below_minzoom: belowMinzoom,
+        z, tiles: set.length, max_bytes: bytes, features_in_centre_tile: features, parcels_in_centre_tile: parcelsInCentre, generalised, below_minzoom: belowMinzoom,
         cold: ms(cold), raw_query: ms(raw), cold_api_over_raw: belowMinzoom ? null : round(percentile(cold, 50) / percentile(raw, 50)),
         warm: ms(warm), warm_versioned_url: ms(warmVersioned), encoders: enc,
       };
@@ -281,6 +363,7 @@ async function benchEngine(engine: Engine) {
       items_bbox: await load(itemsUrl),
       layer_parks: await load(`${base}/api/layers/parks`),
     };
+    if (engine === 'postgres') s.mapserver = await versusMapServer(db, base, n);
     console.log(`[bench] ${engine} ${n}: ${JSON.stringify({ ...s, tiles: undefined })}`);
     if (engine === 'postgres' && n === 100000) s.map_idle_parcels = await mapIdle(db, true, CENTER);
     sizes.push(s);
@@ -307,28 +390,46 @@ function initialBundle(): { js_gzip_kb: number; css_gzip_kb: number; files: stri
   return { js_gzip_kb: round(js / 1024, 1), css_gzip_kb: round(css / 1024, 1), files: refs };
 }
 
+// BENCH_ONLY=startup,pglite,postgres,idle,tests runs a part (a quick check while working); the report is
+// only written by a full run.
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+const part = (name: string) => ONLY.size === 0 || ONLY.has(name);
+
 // First: what `npm start` costs on a fresh data directory and on later starts, before the heavy work below.
-const startup = await measureStartup();
+const startup = part('startup') ? await measureStartup() : null;
 console.log(`[bench] startup: ${JSON.stringify(startup)}`);
-const pglite = await benchEngine('pglite');
-const postgres = await benchEngine('postgres');
-const idleDb = await PgliteDatabase.open({});
-await migrate(idleDb);
-await loadSeeds(idleDb);
-const idle = await mapIdle(idleDb, false);
-await idleDb.close();
+const pglite = part('pglite') ? await benchEngine('pglite') : null;
+const postgres = part('postgres') ? await benchEngine('postgres') : null;
+let idle = null;
+if (part('idle')) {
+  const idleDb = (await openPglite()).db;
+  await migrate(idleDb);
+  await loadSeeds(idleDb);
+  idle = await mapIdle(idleDb, false);
+  await idleDb.close();
+}
 const bundle = initialBundle();
+// Last, with nothing else running: the test suite's wall time as CI runs it.
+const testWall = part('tests') ? await measureTestWall(root) : { seconds: null, passed: null, note: 'not run (BENCH_ONLY)' };
+console.log(`[bench] tests: ${JSON.stringify(testWall)}`);
 
 const report = {
   generated_at: new Date().toISOString(),
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version, load_avg_1m: round((await import('node:os')).loadavg()[0], 1) },
   settings: { sizes: SIZES, pglite_max: PGLITE_MAX, requests_per_measurement: N, load_seconds: LOAD_S, load_connections: 50 },
   duration_s: Math.round((performance.now() - t0All) / 1000),
-  engines: [pglite, postgres],
+  engines: [pglite, postgres].filter(Boolean),
   startup,
   map_idle: idle,
   initial_bundle: bundle,
+  tests: testWall,
 };
+const { headline: top, notes } = headline(report, testWall);
+Object.assign(report, top, { headline_notes: notes });
+if (ONLY.size) {
+  console.log(JSON.stringify(report, null, 2));
+  process.exit(0);
+}
 fs.writeFileSync(path.join(root, 'bench/report.json'), JSON.stringify(report, null, 2) + '\n');
 fs.writeFileSync(path.join(root, 'bench/report.md'), (await import('./report.js')).renderReport(report));
 console.log(fs.readFileSync(path.join(root, 'bench/report.md'), 'utf8'));

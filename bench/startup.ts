@@ -10,8 +10,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
+import { slimPostgis } from '../server/src/db/pglite-cache.js';
 import { percentile, round } from './stats.js';
+import { prepareDumps } from '../server/src/db/open.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -59,6 +60,8 @@ async function startOnce(dataDir: string, timeoutMs: number): Promise<number> {
  */
 async function bare(): Promise<{ fresh: number; reopen: number; reopenPostgis: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-bare-'));
+  // The PostGIS bundle the server loads (the slim one, pglite-cache.ts).
+  const postgis = await slimPostgis();
   const open = async (withPostgis: boolean) => {
     const t0 = performance.now();
     const pg = await PGlite.create({ dataDir: dir, extensions: withPostgis ? { postgis } : {} });
@@ -96,6 +99,8 @@ export interface StartupResult {
 export async function measureStartup(later = 5): Promise<StartupResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-start-'));
   try {
+    // What a fresh clone has after `npm ci` (its postinstall runs db:prepare): the ready dumps.
+    await prepareDumps(() => undefined);
     const floor = await bare();
     const fresh = await startOnce(dir, 600_000);
     const samples: number[] = [];
@@ -107,7 +112,7 @@ export async function measureStartup(later = 5): Promise<StartupResult> {
       fresh_ms: round(fresh, 0),
       later_ms: round(percentile(samples, 50), 0),
       later_samples_ms: samples,
-      note: `server/src/main.ts as npm start runs it (node + tsx + embedded PGlite, no DATABASE_URL), spawn to the first 200 from /api/health; fresh = empty data directory (initdb, PostGIS, migrations, seeds), later = median of ${later} restarts on that directory after SIGTERM; the floor, measured just before: PGlite.create on an empty directory plus CREATE EXTENSION postgis, in-process`,
+      note: `server/src/main.ts as npm start runs it (node + tsx + embedded PGlite, no DATABASE_URL), spawn to the first 200 from /api/health; fresh = empty data directory, cloned from the seeded dump npm install prepares (migrations and seeds then check and skip), later = median of ${later} restarts on that directory after SIGTERM; the floor, measured just before: PGlite.create on an empty directory plus CREATE EXTENSION postgis, in-process`,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -54,7 +54,7 @@ function workerUrl(): string {
 function main() {
   const d = readData();
   const container = document.getElementById('map')!;
-  registerLocalGlyphs();
+  registerLocalGlyphs(maplibregl);
   maplibregl.setWorkerUrl(workerUrl());
   const firstCam = d.briefing.views?.[0]?.state.camera;
   const map = new maplibregl.Map({

@@ -8,6 +8,10 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
 import { App } from './components/app/app';
 import { layerQuery, layersQuery } from './lib/api';
+import { loadMaplibre } from './lib/maplibre';
+
+// MapLibre (its own chunk) downloads and compiles while React renders the panels.
+loadMaplibre().catch(() => undefined); // the map hook reports a failure
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -70,7 +70,11 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   app.use(rejectNulInUrl);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: CSP }, crossOriginEmbedderPolicy: false }));
   // Vector tiles are not marked compressible by mime-db, but protobuf gzips well.
-  app.use(compression({ threshold: 1024, filter: (req, res) => /vnd\.mapbox-vector-tile/.test(String(res.getHeader('Content-Type'))) || compression.filter(req, res) }));
+  app.use(compression({
+    threshold: 1024,
+    // Tiles are gzipped by the tile service once per tile (a fresh tile goes out as encoded: res.locals.uncompressed).
+    filter: (req, res) => !(res as express.Response).locals?.uncompressed && (/vnd\.mapbox-vector-tile/.test(String(res.getHeader('Content-Type'))) || compression.filter(req, res)),
+  }));
   // With DATABASE_READ_URL, only anonymous GET/HEAD requests read from the replica (see docs/scaling.md).
   app.use((req, _res, next) => reads.run({ replica: readsFromReplica(req.method, req.headers.cookie, SESSION_COOKIE) }, next));
   // Data-version NOTIFYs from any instance drop this instance's layer and tile caches.

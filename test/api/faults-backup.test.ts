@@ -12,6 +12,7 @@ const TRANSIENT: Record<string, string> = {
   import_batches: 'draft imports: re-uploaded if needed, never on the map until committed',
   import_items: 'rows of draft imports',
   spatial_ref_sys: 'PostGIS reference data, created by the extension',
+  layer_cells: 'per-zoom cell counts derived from features (migration 016); restore rebuilds them',
 };
 
 let app: TestApp;

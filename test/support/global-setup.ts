@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { PgliteDatabase, PostgresDatabase } from '../../server/src/db/database.js';
+import { PostgresDatabase } from '../../server/src/db/database.js';
+import { openPglite } from '../../server/src/db/open.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { loadSeeds } from '../../server/src/seed/load.js';
 import { adminQuery, databaseUrl, postgresAdminUrl, testEngine, type TemplateInfo } from './engine.js';
@@ -21,7 +22,9 @@ export default async function setup(project: TestProject) {
   let info: TemplateInfo;
   let teardown: () => Promise<void>;
   if (engine === 'pglite') {
-    const db = await PgliteDatabase.open({});
+    // Cloned from the ready dump when npm install (db:prepare) made one for today's migrations and seeds;
+    // migrate and seed as always (then no-ops), so the template is right either way.
+    const { db } = await openPglite();
     await migrate(db);
     await loadSeeds(db);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-tpl-')), 'template.tar.gz');

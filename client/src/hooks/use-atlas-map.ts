@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type * as maplibregl from 'maplibre-gl';
 import type { FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { AtlasFeatureCollection, LayerInfo } from '@contract/api';
 import type { LayerDataState } from './use-layer-data';
 import type { Lang } from '../lib/i18n';
 import { BACKGROUND_COLOR, LABEL_PRIORITY, buildLayerRender, hatchImageName, type LayerControl, type LayerRender } from '../lib/layer-style';
 import { featureBBox, labelPoints, labelText, summarise, toMapData, type BBoxWgs84, type IndexedFeature } from '../lib/atlas-data';
-import { LOCAL_GLYPHS_URL, registerLocalGlyphs } from '../lib/local-glyphs';
+import { LOCAL_GLYPHS_URL } from '../lib/local-glyphs';
+import { loadMaplibre, type Maplibre } from '../lib/maplibre';
 import { loadFontFor, FONT_FAMILY, VERTICAL_FORMS } from '../lib/fonts';
 import { makeHatchImage } from '../lib/hatch';
 import { onlineBasemapSources, type OnlineBasemapState } from '../lib/online-basemaps';
@@ -87,6 +87,45 @@ function reconcileLayer(map: maplibregl.Map, prev: LayerSpecification, next: Lay
   if (JSON.stringify(p.filter) !== JSON.stringify(n.filter)) map.setFilter(next.id, n.filter as FilterSpecification);
 }
 
+/** The map on `el`: a plain background, local glyphs, navigation and scale controls. */
+function createMap(lib: Maplibre, el: HTMLDivElement): maplibregl.Map {
+  const m = new lib.Map({
+    container: el,
+    style: {
+      version: 8,
+      glyphs: LOCAL_GLYPHS_URL,
+      sources: {},
+      layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } }],
+    },
+    center: INITIAL_CENTER,
+    zoom: 10.5,
+    minZoom: 7,
+    maxZoom: 18,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    localIdeographFontFamily: `"${FONT_FAMILY}"`,
+    // Labels appear and give way at once instead of fading over 300 ms: each fade is several more
+    // repaints, which on a laptop without a usable GPU (software WebGL, ~150 ms a frame at 1280×800)
+    // cost a fifth of the time to the first idle map (bench, side by side: median 5.8 s → 4.8 s).
+    fadeDuration: 0,
+    attributionControl: { compact: true },
+    locale: {
+      'NavigationControl.ZoomIn': '放大 Zoom in',
+      'NavigationControl.ZoomOut': '缩小 Zoom out',
+      'NavigationControl.ResetBearing': '复位 Reset bearing',
+      'AttributionControl.ToggleAttribution': '数据来源 Attribution',
+      'ScaleControl.Meters': 'm',
+      'ScaleControl.Kilometers': 'km',
+    },
+  });
+  m.touchZoomRotate.disableRotation();
+  m.addControl(new lib.NavigationControl({ showCompass: false }), 'bottom-right');
+  m.addControl(new lib.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+  m.getCanvas().setAttribute('aria-label', el.getAttribute('aria-label') ?? 'map');
+  return m;
+}
+
 /** Creates the MapLibre map, keeps its layers in step with React state, and reports picks. */
 export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
   const { container, layers, data, index, controls, lang, selectedId, basemaps } = options;
@@ -107,46 +146,19 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    registerLocalGlyphs();
-    maplibregl.setWorkerUrl(workerUrl);
-    const m = new maplibregl.Map({
-      container: el,
-      style: {
-        version: 8,
-        glyphs: LOCAL_GLYPHS_URL,
-        sources: {},
-        layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } }],
-      },
-      center: INITIAL_CENTER,
-      zoom: 10.5,
-      minZoom: 7,
-      maxZoom: 18,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      localIdeographFontFamily: `"${FONT_FAMILY}"`,
-      // Labels appear and give way at once instead of fading over 300 ms: each fade is several more
-      // repaints, which on a laptop without a usable GPU (software WebGL, ~150 ms a frame at 1280×800)
-      // cost a fifth of the time to the first idle map (bench, side by side: median 5.8 s → 4.8 s).
-      fadeDuration: 0,
-      attributionControl: { compact: true },
-      locale: {
-        'NavigationControl.ZoomIn': '放大 Zoom in',
-        'NavigationControl.ZoomOut': '缩小 Zoom out',
-        'NavigationControl.ResetBearing': '复位 Reset bearing',
-        'AttributionControl.ToggleAttribution': '数据来源 Attribution',
-        'ScaleControl.Meters': 'm',
-        'ScaleControl.Kilometers': 'km',
-      },
-    });
-    m.touchZoomRotate.disableRotation();
-    m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
-    m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-    m.getCanvas().setAttribute('aria-label', el.getAttribute('aria-label') ?? 'map');
-    window.__atlas = { map: m, layersReady: false };
-    m.on('load', () => setStyleLoaded(true));
-    setMap(m);
+    let m: maplibregl.Map | null = null;
+    let cancelled = false;
+    // MapLibre is its own chunk (lib/maplibre.ts), requested by main.tsx before React renders.
+    void loadMaplibre().then((lib) => {
+      if (cancelled) return;
+      const created = createMap(lib, el);
+      m = created;
+      window.__atlas = { map: created, layersReady: false };
+      created.on('load', () => setStyleLoaded(true));
+      setMap(created);
+    }, (err: unknown) => console.error('[atlas] the map engine did not load:', err));
     return () => {
+      cancelled = true;
       applied.current.clear();
       uploaded.current.clear();
       interactiveIds.current = [];
@@ -155,6 +167,7 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
       setStyleLoaded(false);
       setReady(false);
       setMap(null);
+      if (!m) return;
       m.remove();
       if (window.__atlas?.map === m) window.__atlas = undefined;
     };

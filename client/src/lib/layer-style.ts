@@ -92,7 +92,6 @@ const POLYGON_TYPES: ExpressionSpecification = ['match', ['geometry-type'], ['Po
 const LINE_TYPES: ExpressionSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
 const POINT_TYPES: ExpressionSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
 const IS_SCHEMATIC: ExpressionSpecification = ['==', ['get', 'accuracy'], 'schematic'];
-const NOT_SCHEMATIC: ExpressionSpecification = ['!=', ['get', 'accuracy'], 'schematic'];
 const HOVER: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 
@@ -187,20 +186,25 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
   } as const;
 
   if (kinds.has('polygon')) {
-    const hoverFill: ExpressionSpecification = ['case', HOVER, Math.min(1, fillOpacity + 0.15) * op, fillOpacity * op];
+    // One fill layer for every accuracy (the opacity is data-driven: schematic areas get a fainter tint)
+    // and one outline layer that also draws the hover/selection highlight, instead of a layer per case:
+    // each style layer is another pass over the tiles, and the map's first idle is mostly such passes.
     body.push({
       id: id('fill'), type: 'fill', source: sourceId,
-      filter: ['all', POLYGON_TYPES, NOT_SCHEMATIC] as FilterSpecification,
+      filter: POLYGON_TYPES as FilterSpecification,
       layout: { visibility },
-      paint: { 'fill-color': fill, 'fill-opacity': hoverFill },
+      paint: {
+        'fill-color': fill,
+        'fill-opacity': [
+          'case',
+          ['all', HOVER, IS_SCHEMATIC], Math.min(1, fillOpacity * 0.6 + 0.15) * op,
+          HOVER, Math.min(1, fillOpacity + 0.15) * op,
+          IS_SCHEMATIC, fillOpacity * 0.6 * op,
+          fillOpacity * op,
+        ],
+      },
     });
     // Schematic areas: a faint tint plus diagonal hatching, so they never read as surveyed land.
-    body.push({
-      id: id('fill-schematic'), type: 'fill', source: sourceId,
-      filter: ['all', POLYGON_TYPES, IS_SCHEMATIC] as FilterSpecification,
-      layout: { visibility },
-      paint: { 'fill-color': fill, 'fill-opacity': ['case', HOVER, Math.min(1, fillOpacity * 0.6 + 0.15) * op, fillOpacity * 0.6 * op] },
-    });
     const hatchExpr = colorExpr(style, entries, (c) => hatchImageName(darken(c, 0.15)));
     for (const c of [style.color, ...entries.map(([, v]) => v)]) hatchColors.add(darken(c, 0.15));
     body.push({
@@ -211,31 +215,20 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
     });
     body.push({
       id: id('outline'), type: 'line', source: sourceId,
-      filter: ['all', POLYGON_TYPES, NOT_SCHEMATIC] as FilterSpecification,
-      layout: { visibility, 'line-join': 'round' },
-      paint: {
-        'line-color': stroke,
-        'line-width': ['match', ['get', 'accuracy'], 'surveyed', outlineWidth('surveyed', outlineBase), outlineWidth('digitised', outlineBase)],
-        'line-opacity': op,
-      },
-    });
-    body.push({
-      id: id('outline-schematic'), type: 'line', source: sourceId,
-      filter: ['all', POLYGON_TYPES, IS_SCHEMATIC] as FilterSpecification,
-      layout: { visibility, 'line-join': 'round' },
-      paint: { 'line-color': stroke, 'line-width': outlineWidth('schematic', outlineBase), 'line-dasharray': SCHEMATIC_DASH, 'line-opacity': op },
-    });
-    body.push({
-      id: id('highlight'), type: 'line', source: sourceId,
       filter: POLYGON_TYPES as FilterSpecification,
       layout: { visibility, 'line-join': 'round' },
       paint: {
-        'line-color': HIGHLIGHT_COLOR,
-        'line-width': ['case', SELECTED, 3.2, 2.2],
-        'line-opacity': ['case', SELECTED, 1, HOVER, 0.7, 0],
+        'line-color': ['case', ['any', SELECTED, HOVER], HIGHLIGHT_COLOR, stroke] as DataDrivenPropertyValueSpecification<string>,
+        'line-width': [
+          'case', SELECTED, 3.2, HOVER, 2.2,
+          ['match', ['get', 'accuracy'], 'surveyed', outlineWidth('surveyed', outlineBase), 'schematic', outlineWidth('schematic', outlineBase), outlineWidth('digitised', outlineBase)],
+        ],
+        // Schematic outlines dashed, the others solid (a dash with no gap).
+        'line-dasharray': ['case', IS_SCHEMATIC, ['literal', SCHEMATIC_DASH], ['literal', [1, 0]]],
+        'line-opacity': op,
       },
     });
-    interactive.push(id('fill'), id('fill-schematic'));
+    interactive.push(id('fill'));
     if (drawLabels) {
       labels.push({
         id: id('label'), type: 'symbol', source: labelSourceId,
@@ -272,17 +265,12 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
     });
     body.push({
       id: id('line'), type: 'line', source: sourceId,
-      filter: ['all', LINE_TYPES, NOT_SCHEMATIC] as FilterSpecification,
+      filter: LINE_TYPES as FilterSpecification,
       layout: { visibility, 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': fill, 'line-width': width, 'line-opacity': op },
+      // Schematic lines dashed; their gap one width longer than the outlines' because round caps eat half a width at each end.
+      paint: { 'line-color': fill, 'line-width': width, 'line-dasharray': ['case', IS_SCHEMATIC, ['literal', [SCHEMATIC_DASH[0], SCHEMATIC_DASH[1] + 1]], ['literal', [1, 0]]], 'line-opacity': op },
     });
-    body.push({
-      id: id('line-schematic'), type: 'line', source: sourceId,
-      filter: ['all', LINE_TYPES, IS_SCHEMATIC] as FilterSpecification,
-      layout: { visibility, 'line-join': 'round' },
-      paint: { 'line-color': fill, 'line-width': width, 'line-dasharray': SCHEMATIC_DASH, 'line-opacity': op },
-    });
-    interactive.push(id('line'), id('line-schematic'));
+    interactive.push(id('line'));
     if (drawLabels) {
       labels.push({
         id: id('line-label'), type: 'symbol', source: sourceId,

@@ -1,4 +1,4 @@
-import * as maplibregl from 'maplibre-gl';
+import type * as MaplibreModule from 'maplibre-gl';
 import TinySDF from '@mapbox/tiny-sdf';
 import { PbfWriter } from 'pbf';
 import { FONT_FAMILY, loadFontFor } from './fonts';
@@ -104,8 +104,8 @@ export async function renderGlyphRange(stack: string, start: number, end: number
 
 let registered = false;
 
-/** Registers the `localglyphs://` protocol once; safe to call again. */
-export function registerLocalGlyphs(): void {
+/** Registers the `localglyphs://` protocol once on the loaded MapLibre (lib/maplibre.ts); safe to call again. */
+export function registerLocalGlyphs(maplibregl: typeof MaplibreModule): void {
   if (registered) return;
   registered = true;
   maplibregl.addProtocol('localglyphs', async (params) => {

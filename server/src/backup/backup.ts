@@ -82,7 +82,9 @@ export async function restore(db: Database, gz: Buffer): Promise<Record<string, 
   return db.transaction(async (tx) => {
     // History and versions are data here, not new edits: the trigger must not rewrite them.
     await tx.query('ALTER TABLE features DISABLE TRIGGER features_versioning');
-    await tx.query(`TRUNCATE ${[...BACKUP_TABLES].reverse().map((t) => t.name).join(', ')}, sessions CASCADE`);
+    // The generalised cells (migration 016) are derived from features: emptied here, rebuilt once below.
+    await tx.query('ALTER TABLE features DISABLE TRIGGER features_cells');
+    await tx.query(`TRUNCATE ${[...BACKUP_TABLES].reverse().map((t) => t.name).join(', ')}, sessions, layer_cells CASCADE`);
     for (const t of BACKUP_TABLES) {
       const data = file.tables[t.name];
       if (!data) continue;
@@ -103,6 +105,8 @@ export async function restore(db: Database, gz: Buffer): Promise<Record<string, 
       }
     }
     await tx.query('ALTER TABLE features ENABLE TRIGGER features_versioning');
+    await tx.query('ALTER TABLE features ENABLE TRIGGER features_cells');
+    await tx.query("SELECT atlas_cells_rebuild(id) FROM layers WHERE style ? 'generalise_below'");
     const sums = await checksums(tx);
     const bad = BACKUP_TABLES.filter((t) => file.tables[t.name] && sums[t.name] !== file.tables[t.name].checksum).map((t) => t.name);
     if (bad.length) throw new Error(`Restore did not reproduce the backup exactly (${bad.join(', ')}); nothing was changed.`);

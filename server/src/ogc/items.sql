@@ -3,6 +3,7 @@
 -- $5 limit, $6 offset; bbox: $7–$10 xmin, ymin, xmax, ymax (east/north order) in SRID $11, or all NULL.
 -- The bbox is taken to EPSG:4326 (densified, so a projected box's curved edges stay inside) for the
 -- `&&` prefilter on the GiST index, and tested exactly with ST_Intersects in its own CRS.
+-- `known` says whether the collection exists at all (one round trip instead of a check before).
 WITH box AS (
   SELECT ST_MakeEnvelope($7, $8, $9, $10, $11::int) AS env
 ), matched AS (
@@ -15,7 +16,8 @@ WITH box AS (
 ), page AS (
   SELECT m.id FROM matched m ORDER BY m.id LIMIT $5 OFFSET $6
 )
-SELECT (SELECT count(*) FROM matched)::int AS matched,
+SELECT EXISTS (SELECT 1 FROM layers l WHERE l.id = $1) AS known,
+       (SELECT count(*) FROM matched)::int AS matched,
        count(f.id)::int AS returned,
        coalesce(json_agg(json_build_object(
          'type', 'Feature',

@@ -21,6 +21,8 @@ export interface CollectionRow {
 
 /** One page of items: the features array as JSON text built by PostGIS, and the counts. */
 export interface ItemsPage {
+  /** Whether the collection exists (false: no items, and the route answers 404). */
+  known: boolean;
   matched: number;
   returned: number;
   features: string;

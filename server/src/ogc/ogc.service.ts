@@ -82,8 +82,9 @@ export class OgcService {
 
   /** A page of items as FeatureCollection text: PostGIS's features array wrapped with counts and links; 404 if unknown. */
   async items(base: string, id: string, req: ItemsRequest): Promise<string> {
-    await this.mustBeKnown(id);
+    if (!ID.test(id)) throw notFound(`Collection "${id}" does not exist.`);
     const page = await this.repo.items(id, req.crs, req, req.bbox);
+    if (!page.known) throw notFound(`Collection "${id}" does not exist.`);
     const itemsUrl = `${base}/collections/${id}/items`;
     const at = (offset: number) => {
       const q = new URLSearchParams(req.query);

@@ -27,6 +27,9 @@ const figureDetails = (t: object) => Object.fromEntries(Object.entries(t).filter
 
 const hashOf = (v: unknown) => crypto.createHash('sha1').update(JSON.stringify(v)).digest('hex');
 
+/** The hash a seeded database records (atlas_meta.seed_hash): the same bundle always gives the same hash. */
+export const seedBundleHash = (bundle: SeedBundle = readSeedBundle()) => hashOf(bundle);
+
 /** The seed user name recorded in history; features last written by it may be rewritten by a re-seed. */
 export const SEED_USER = 'seed';
 

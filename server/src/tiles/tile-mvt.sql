@@ -10,11 +10,13 @@ WITH tile AS (
   SELECT t.merc, ST_Expand(t.geo, (ST_XMax(t.geo) - ST_XMin(t.geo)) * $7, (ST_YMax(t.geo) - ST_YMin(t.geo)) * $7) AS filter
   FROM tile t
 ), rows AS (
+  -- Attributes: the row's own columns, and its properties as one jsonb column without the prose keys and
+  -- without keys that would shadow a column. ST_AsMVT writes a jsonb column's scalar members as attributes
+  -- and leaves out arrays, objects and nulls — the same attributes the JS path builds with jsonb_each —
+  -- without unpacking every row's properties in SQL (a third of a dense tile's time).
   SELECT ST_AsMVTGeom(ST_Transform(f.geom, 3857), a.merc, $5, $6, true) AS geom,
-         jsonb_build_object('id', f.id, 'name_zh', f.name_zh, 'name_en', f.name_en, 'accuracy', f.accuracy, 'parent_id', f.parent_id)
-           || coalesce((SELECT jsonb_object_agg(p.key, p.value) FROM jsonb_each(f.properties) p
-                        WHERE jsonb_typeof(p.value) IN ('string', 'number', 'boolean') AND p.key <> ALL ($8::text[])
-                          AND p.key NOT IN ('id', 'name_zh', 'name_en', 'accuracy', 'parent_id')), '{}'::jsonb) AS attrs
+         f.id, f.name_zh, f.name_en, f.accuracy, f.parent_id,
+         f.properties - $8::text[] - '{id,name_zh,name_en,accuracy,parent_id}'::text[] AS attrs
   FROM features f, area a
   WHERE f.layer_id = $1 AND f.geom && a.filter AND atlas_geom_size(f.geom) >= $9
   ORDER BY f.id

@@ -52,6 +52,8 @@ export function tilesRoutes(db: Database, opts: { encoder?: TileEncoder; invalid
       res.set('Content-Encoding', 'gzip');
       return res.send(tile.gzip);
     }
+    // Not gzipped yet (a tile just encoded): sent as is, not held up by the compression middleware.
+    res.locals.uncompressed = true;
     return res.send(tile.body);
   });
   r.get('/:layer.json', async (req, res) => {

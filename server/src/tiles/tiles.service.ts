@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { geoJSONToTile, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { TilesRepository, TileJsonRow } from './tiles.repository.js';
+import type { CellRow, TilesRepository, TileJsonRow, VersionedTile } from './tiles.repository.js';
 import { TILE } from './tiles.repository.js';
 import { LruCache } from './lru.js';
 import { etagOf } from '../http/send.js';
@@ -19,7 +19,7 @@ export const GZIP_MIN_BYTES = 1024;
 /** One encoded tile; an empty body means an empty tile (sent as 204). */
 export interface TileResult {
   body: Buffer;
-  /** The same body gzipped once when it was encoded (null when small or not smaller), sent as is to clients that accept gzip. */
+  /** The same body gzipped once after it was encoded (null when small, not smaller, or not ready yet), sent as is to clients that accept gzip. */
   gzip: Buffer | null;
   etag: string;
   /** Whether this came from the in-process cache. */
@@ -31,6 +31,10 @@ export interface TileResult {
 interface Entry {
   body: Buffer;
   gzip: Buffer | null;
+  /** While the background gzip runs: requests that hit the entry meanwhile wait for it (deterministic codings). */
+  gzipping?: Promise<void>;
+  /** The layer's data version the tile was built from. */
+  version: string;
   etag: string;
   bytes: number;
 }
@@ -62,34 +66,75 @@ export class TilesService {
    */
   async tile(layer: string, z: number, x: number, y: number, wanted?: string): Promise<TileResult> {
     if (wanted !== undefined) {
-      const hit = this.cache.get(`${layer}\u0000${wanted}\u0000${z}/${x}/${y}`);
+      const wantedKey = `${layer}\u0000${wanted}\u0000${z}/${x}/${y}`;
+      const hit = this.cache.get(wantedKey);
+      if (hit?.gzipping) await hit.gzipping;
       if (hit) return { body: hit.body, gzip: hit.gzip, etag: hit.etag, cache: 'hit', version: wanted };
+      // Not cached: the version and the tile in one round trip. Requests for the same version share it.
+      let job = this.pending.get(wantedKey);
+      if (!job) {
+        job = this.repo.versionedTile(layer, z, x, y, this.encoder).then((row) => {
+          if (row === null) throw notFound(`Layer "${layer}" does not exist.`);
+          this.forgetOlder(layer, row.version);
+          const body = this.bodyOf(row, layer, z, x, y);
+          // The data may have moved on past `wanted`: the tile is then that of the current version.
+          return this.remember(`${layer}\u0000${row.version}\u0000${z}/${x}/${y}`, layer, row.version, body);
+        }).finally(() => this.pending.delete(wantedKey));
+        this.pending.set(wantedKey, job);
+      }
+      const entry = await job;
+      return { body: entry.body, gzip: entry.gzip, etag: entry.etag, cache: 'miss', version: entry.version };
     }
     const row = await this.repo.version(layer);
     if (row === null) throw notFound(`Layer "${layer}" does not exist.`);
-    const { version, minzoom } = row;
+    const { version, minzoom, generalise_below: below } = row;
     this.forgetOlder(layer, version);
     const key = `${layer}\u0000${version}\u0000${z}/${x}/${y}`;
     const hit = this.cache.get(key);
+    if (hit?.gzipping) await hit.gzipping;
     if (hit) return { body: hit.body, gzip: hit.gzip, etag: hit.etag, cache: 'hit', version };
     // Concurrent requests for the same missing tile share one encode.
     let job = this.pending.get(key);
     if (!job) {
       // Below the layer's minzoom (dense layers such as parcels) the tile is empty, without a query.
-      job = (z < minzoom ? Promise.resolve(Buffer.alloc(0)) : this.encode(layer, z, x, y))
-        .then(async (body) => {
-          // Gzipped once here (on the thread pool), not on every request: a 6 MB tile takes ~0.5 s to gzip.
-          const packed = this.compress && body.length >= GZIP_MIN_BYTES ? await gzip(body) : null;
-          const gz = packed && packed.length < body.length ? packed : null;
-          const entry = { body, gzip: gz, etag: etagOf(body), bytes: body.length + (gz?.length ?? 0) + key.length + 64 };
-          if (this.seen.get(layer) === version) this.cache.set(key, entry);
-          return entry;
-        })
+      // Dense layers are drawn as cells of layer_cells below their generalise_below zoom.
+      job = (z < minzoom ? Promise.resolve(Buffer.alloc(0)) : below !== null && z < below ? this.encodeCells(layer, z, x, y) : this.encode(layer, z, x, y))
+        .then((body) => this.remember(key, layer, version, body))
         .finally(() => this.pending.delete(key));
       this.pending.set(key, job);
     }
     const entry = await job;
     return { body: entry.body, gzip: entry.gzip, etag: entry.etag, cache: 'miss', version };
+  }
+
+  /**
+   * Caches a just-encoded tile under `key` (if `version` is still the newest seen) and returns its entry.
+   * The first request gets the tile as encoded, without waiting for gzip (a 1 MB tile takes tens of ms);
+   * the gzip is made once in the background (on the thread pool) for the requests that follow.
+   */
+  private remember(key: string, layer: string, version: string, body: Buffer): Entry {
+    const entry: Entry = { body, gzip: null, etag: etagOf(body), bytes: body.length + key.length + 64, version };
+    if (this.seen.get(layer) === version) this.cache.set(key, entry);
+    if (this.compress && body.length >= GZIP_MIN_BYTES) {
+      entry.gzipping = gzip(body).then((packed) => {
+        delete entry.gzipping;
+        if (packed.length >= body.length || this.cache.get(key) !== entry) return;
+        entry.gzip = packed;
+        entry.bytes += packed.length;
+        this.cache.set(key, entry);
+      }, () => {
+        delete entry.gzipping;
+      });
+    }
+    return entry;
+  }
+
+  /** The tile bytes from a one-statement answer (versionedTile): ST_AsMVT's, or encoded here from its rows. */
+  private bodyOf(row: VersionedTile, layer: string, z: number, x: number, y: number): Buffer {
+    if (this.encoder === 'sql') return row.tile ? Buffer.from(row.tile) : Buffer.alloc(0);
+    if (row.cells) return cellsTile(row.cells, layer, x, y);
+    if (row.body) return featuresTile(JSON.parse(row.body) as GeoJSON.FeatureCollection, layer, z, x, y);
+    return Buffer.alloc(0);
   }
 
   /** Drops the cached tiles of one layer (null: of every layer), e.g. on a NOTIFY from another instance. */
@@ -119,23 +164,52 @@ export class TilesService {
     if (last !== undefined) this.cache.deletePrefix(`${layer}\u0000${last}\u0000`);
   }
 
+  /** A generalised tile: ST_AsMVT over the cells, or in JS the same squares. */
+  private async encodeCells(layer: string, z: number, x: number, y: number): Promise<Buffer> {
+    if (this.encoder === 'sql') return Buffer.from(await this.repo.cellsMvt(layer, z, x, y));
+    return cellsTile(await this.repo.cells(layer, z, x, y), layer, x, y);
+  }
+
   private async encode(layer: string, z: number, x: number, y: number): Promise<Buffer> {
     if (this.encoder === 'sql') return Buffer.from(await this.repo.mvt(layer, z, x, y));
-    const fc = JSON.parse(await this.repo.features(layer, z, x, y)) as GeoJSON.FeatureCollection;
-    if (fc.features.length === 0) return Buffer.alloc(0);
-    const tile = geoJSONToTile(fc, z, x, y, {
-      extent: TILE.extent,
-      buffer: TILE.buffer,
-      clip: true,
-      wrap: false,
-      // maxZoom = z turns geojson-vt's simplification off: like ST_AsMVTGeom, only snap to the grid
-      // and drop what collapses (tidy), so both engines give the same vertices.
-      maxZoom: z,
-    });
-    tidy(tile);
-    if (tile.features.length === 0) return Buffer.alloc(0);
-    return Buffer.from(fromGeojsonVt({ [layer]: tile }, { version: 2, extent: TILE.extent }));
+    return featuresTile(JSON.parse(await this.repo.features(layer, z, x, y)) as GeoJSON.FeatureCollection, layer, z, x, y);
   }
+}
+
+/** A generalised tile encoded in JS: each cell a square of its 128 tile units, clipped to the buffer, as ST_AsMVTGeom makes it. */
+function cellsTile(rows: CellRow[], layer: string, x: number, y: number): Buffer {
+  if (rows.length === 0) return Buffer.alloc(0);
+  const step = TILE.extent / TILE.cells;
+  const lo = -TILE.buffer;
+  const hi = TILE.extent + TILE.buffer;
+  const clamp = (v: number) => Math.min(hi, Math.max(lo, v));
+  const features: GeoJSONVTFeature[] = rows.map((c) => {
+    const x0 = clamp((c.cx - x * TILE.cells) * step);
+    const y0 = clamp((c.cy - y * TILE.cells) * step);
+    const x1 = clamp((c.cx - x * TILE.cells + 1) * step);
+    const y1 = clamp((c.cy - y * TILE.cells + 1) * step);
+    // Clockwise on screen (y down), as MVT outer rings are, from the corner ST_AsMVTGeom starts at.
+    const ring: [number, number][] = [[x1, y0], [x1, y1], [x0, y1], [x0, y0], [x1, y0]];
+    return { type: 3, geometry: [ring], tags: { n: c.n, area_m2: c.area_m2, generalised: true } } as unknown as GeoJSONVTFeature;
+  });
+  return Buffer.from(fromGeojsonVt({ [layer]: { features } as unknown as GeoJSONVTTile }, { version: 2, extent: TILE.extent }));
+}
+
+/** A tile of features encoded in JS (geojson-vt + vt-pbf) with ST_AsMVTGeom's snapping and tidying. */
+function featuresTile(fc: GeoJSON.FeatureCollection, layer: string, z: number, x: number, y: number): Buffer {
+  if (fc.features.length === 0) return Buffer.alloc(0);
+  const tile = geoJSONToTile(fc, z, x, y, {
+    extent: TILE.extent,
+    buffer: TILE.buffer,
+    clip: true,
+    wrap: false,
+    // maxZoom = z turns geojson-vt's simplification off: like ST_AsMVTGeom, only snap to the grid
+    // and drop what collapses (tidy), so both engines give the same vertices.
+    maxZoom: z,
+  });
+  tidy(tile);
+  if (tile.features.length === 0) return Buffer.alloc(0);
+  return Buffer.from(fromGeojsonVt({ [layer]: tile }, { version: 2, extent: TILE.extent }));
 }
 
 /**

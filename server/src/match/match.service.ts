@@ -12,8 +12,12 @@ const chainsSql = sqlFile(import.meta.url, 'match-chains.sql');
 /** The score's weights: shown to the user with every result, so the ranking is never a black box. */
 export const WEIGHTS = { focus: 40, leaders: 25, land: 20, growth: 15 } as const;
 
-/** Focus points when the park has the chain in its documented focus but the documents do not place the asked segment there. */
-export const FOCUS_CHAIN_ONLY = 25;
+/**
+ * Partial credit when a segment was asked for and the documents do not place it in the park: the chain is in the
+ * park's documented focus (chain), or the park only hosts another segment of the chain (other). Leaders likewise:
+ * a named enterprise of another segment, or a chain-level leader, earns `chain`.
+ */
+export const PARTIAL = { focus: { chain: 20, other: 10 }, leaders: { chain: 10 } } as const;
 
 interface ChainRow {
   id: string;
@@ -28,7 +32,7 @@ interface Evidence {
   name_zh: string;
   name_en: string;
   links: Array<{ chain_id: string; role: string; citation: Citation | null }>;
-  leader_nodes: Array<{ id: string; name_zh: string; name_en: string; chains: string[] }>;
+  leader_nodes: Array<{ id: string; name_zh: string; name_en: string; chains: string[]; sources: Citation[] }>;
 }
 
 export interface MatchQuery {
@@ -135,6 +139,9 @@ function scoreParts(
   const askedHosted = asked.length ? hosted(chain, asked, e.park_id) : [];
 
   let focus: Pick<MatchScorePart, 'points' | 'detail_zh' | 'detail_en' | 'citations'>;
+  const chainCites = uniq([...linkCites(focusLinks), ...cites(allHosted, e.park_id)]);
+  const hostZh = allHosted.length ? `（${names(allHosted, 'zh')}环节）` : '';
+  const hostEn = allHosted.length ? ` (${names(allHosted, 'en')})` : '';
   if (asked.length && askedHosted.length) {
     focus = {
       points: WEIGHTS.focus, citations: uniq(cites(askedHosted, e.park_id)),
@@ -143,15 +150,15 @@ function scoreParts(
     };
   } else if (asked.length && (focusLinks.length || allHosted.length)) {
     focus = {
-      points: FOCUS_CHAIN_ONLY, citations: uniq([...linkCites(focusLinks), ...cites(allHosted, e.park_id)]),
-      detail_zh: `文件将${h.name_zh}${allHosted.length ? `（${names(allHosted, 'zh')}环节）` : ''}列为本园区方向，但未写明${names(asked, 'zh')}环节在此`,
-      detail_en: `The documents give this park ${h.name_en}${allHosted.length ? ` (${names(allHosted, 'en')})` : ''}, but do not place the ${names(asked, 'en')} segment here`,
+      points: focusLinks.length ? PARTIAL.focus.chain : PARTIAL.focus.other, citations: chainCites,
+      detail_zh: `文件将${h.name_zh}${hostZh}列为本园区方向，但未写明${names(asked, 'zh')}环节在此（部分计分）`,
+      detail_en: `The documents give this park ${h.name_en}${hostEn}, but do not place the ${names(asked, 'en')} segment here (partial points)`,
     };
   } else if (!asked.length && (focusLinks.length || allHosted.length)) {
     focus = {
-      points: WEIGHTS.focus, citations: uniq([...linkCites(focusLinks), ...cites(allHosted, e.park_id)]),
-      detail_zh: `${h.name_zh}是本园区文件所列重点方向${allHosted.length ? `（${names(allHosted, 'zh')}环节）` : ''}`,
-      detail_en: `${h.name_en} is in the park's documented focus${allHosted.length ? ` (${names(allHosted, 'en')})` : ''}`,
+      points: WEIGHTS.focus, citations: chainCites,
+      detail_zh: `${h.name_zh}是本园区文件所列重点方向${hostZh}`,
+      detail_en: `${h.name_en} is in the park's documented focus${hostEn}`,
     };
   } else {
     focus = {
@@ -165,31 +172,43 @@ function scoreParts(
   const leaderNodes = e.leader_nodes.filter((n) => n.chains.includes(h.id));
   // Enterprises the taxonomy places in this park for this chain; those of the asked segment first.
   const firms = (chain?.segments ?? [])
-    .flatMap((s) => s.enterprises.filter((x) => x.park_id === e.park_id && x.scope === 'district' && !x.former).map((x) => ({ ...x, asked: asked.some((a) => a.id === s.id) })))
+    .flatMap((s) => s.enterprises.filter((x) => x.park_id === e.park_id && x.scope === 'district' && !x.former).map((x) => ({ ...x, asked: asked.some((a) => a.id === s.id || a.id === s.parent || a.parent === s.id) })))
     .sort((a, b) => Number(b.asked) - Number(a.asked));
   const firmNames = [...new Set([...firms.map((f) => f.name_zh), ...leaderNodes.map((n) => n.name_zh)])];
   const firmNamesEn = [...new Set([...firms.map((f) => f.name_en), ...leaderNodes.map((n) => n.name_en)])];
-  const hasLeaders = leaderLinks.length > 0 || leaderNodes.length > 0 || firms.length > 0;
+  const anyLeader = leaderLinks.length > 0 || leaderNodes.length > 0 || firms.length > 0;
+  // With a segment asked, only an enterprise of that segment earns the full leaders part.
+  const fullLeader = asked.length ? firms.some((f) => f.asked) : anyLeader;
+  const leaderPoints = fullLeader ? WEIGHTS.leaders : anyLeader ? PARTIAL.leaders.chain : 0;
 
+  // Land and growth count in proportion to the focus: open land in a park the documents do not give this
+  // industry is not a reason to go there.
+  const share = focus.points / WEIGHTS.focus;
+  const shareZh = share < 1 ? `；按重点方向得分比例 ×${share.toFixed(2)} 计入` : '';
+  const shareEn = share < 1 ? `; counted × ${share.toFixed(2)}, the share of the focus points` : '';
   const unknownZh = lands.unknown ? `；另有 ${lands.unknown} 宗面积文件未写明，未计入` : '';
   const unknownEn = lands.unknown ? `; ${lands.unknown} more with an area the documents do not state, not counted` : '';
   return [
     { part: 'focus', max: WEIGHTS.focus, segment, ...focus },
     {
-      part: 'leaders', max: WEIGHTS.leaders, segment, points: hasLeaders ? WEIGHTS.leaders : 0,
-      citations: uniq([...linkCites(leaderLinks), ...firms.map((f) => f.citation)]),
-      detail_zh: hasLeaders ? `有该链链主/龙头企业：${firmNames.join('、') || '见引文'}` : '文件未提及该链龙头企业在此',
-      detail_en: hasLeaders ? `Leading enterprises of this chain are here: ${firmNamesEn.join(', ') || 'see quote'}` : 'No leading enterprise of this chain is documented here',
+      part: 'leaders', max: WEIGHTS.leaders, segment, points: leaderPoints,
+      citations: uniq([...linkCites(leaderLinks), ...firms.map((f) => f.citation), ...leaderNodes.flatMap((n) => n.sources)]),
+      detail_zh: anyLeader
+        ? `有该链链主/龙头企业：${firmNames.join('、') || '见引文'}${fullLeader ? '' : `（未写明属于${names(asked, 'zh')}环节，部分计分）`}`
+        : '文件未提及该链龙头企业在此',
+      detail_en: anyLeader
+        ? `Leading enterprises of this chain are here: ${firmNamesEn.join(', ') || 'see quote'}${fullLeader ? '' : ` (not documented in the ${names(asked, 'en')} segment: partial points)`}`
+        : 'No leading enterprise of this chain is documented here',
     },
     {
-      part: 'land', max: WEIGHTS.land, segment, points: maxLand > 0 ? round((WEIGHTS.land * lands.km2) / maxLand) : 0, citations: [],
-      detail_zh: `可用或规划地块 ${lands.known} 宗，${lands.km2.toFixed(2)} 平方公里（PostGIS 按示意范围计算）${unknownZh}`,
-      detail_en: `${lands.known} available or planned site(s) of known area, ${lands.km2.toFixed(2)} km² (computed by PostGIS on schematic polygons)${unknownEn}`,
+      part: 'land', max: WEIGHTS.land, segment, points: maxLand > 0 ? round((WEIGHTS.land * lands.km2 * share) / maxLand) : 0, citations: [],
+      detail_zh: `可用或规划地块 ${lands.known} 宗，${lands.km2.toFixed(2)} 平方公里（PostGIS 按示意范围计算）${unknownZh}${lands.km2 > 0 ? shareZh : ''}`,
+      detail_en: `${lands.known} available or planned site(s) of known area, ${lands.km2.toFixed(2)} km² (computed by PostGIS on schematic polygons)${unknownEn}${lands.km2 > 0 ? shareEn : ''}`,
     },
     {
-      part: 'growth', max: WEIGHTS.growth, segment, points: maxGap > 0 && focus.points > 0 ? round((WEIGHTS.growth * gap) / maxGap) : 0, citations: [],
-      detail_zh: `该链2030年目标与2024年收入之差 ${gap.toFixed(1)} 亿元${focus.points > 0 ? '' : '（仅计入以该链为方向的园区）'}`,
-      detail_en: `Chain's 2030 target minus 2024 revenue: CNY ${gap.toFixed(1)} × 100 million${focus.points > 0 ? '' : ' (counted only where the chain is a focus)'}`,
+      part: 'growth', max: WEIGHTS.growth, segment, points: maxGap > 0 ? round((WEIGHTS.growth * gap * share) / maxGap) : 0, citations: [],
+      detail_zh: `该链2030年目标与2024年收入之差 ${gap.toFixed(1)} 亿元${focus.points > 0 ? shareZh : '（仅计入以该链为方向的园区）'}`,
+      detail_en: `Chain's 2030 target minus 2024 revenue: CNY ${gap.toFixed(1)} × 100 million${focus.points > 0 ? shareEn : ' (counted only where the chain is a focus)'}`,
     },
   ];
 }

@@ -22,14 +22,16 @@ function segmenter(): Jieba {
 }
 
 /**
- * Adds Chinese terms to the segmenter's dictionary so each comes out as one word (润滑油添加剂, 新型显示).
- * The frequency is high enough to beat the split of the general dictionary; a word already added is skipped.
+ * Adds Chinese terms to the segmenter's dictionary so each comes out as one word (润滑油添加剂, 新型显示). Only
+ * words the general dictionary does not already keep whole are added, with a modest frequency: enough to beat a
+ * split into common words, not enough to break the dictionary's own longer words (电子烟 stays 电子烟, not 电子+烟).
  */
 export function addUserWords(words: Iterable<string>): void {
-  const fresh = [...words].filter((w) => /\p{Script=Han}/u.test(w) && !/\s/.test(w) && !userWords.has(w));
-  if (fresh.length === 0) return;
+  const seg = segmenter();
+  const fresh = [...new Set(words)].filter((w) => /\p{Script=Han}/u.test(w) && !/\s/.test(w) && !userWords.has(w));
   for (const w of fresh) userWords.add(w);
-  segmenter().loadDict(Buffer.from(fresh.map((w) => `${w} 200000 n`).join('\n')));
+  const missing = fresh.filter((w) => seg.cut(w, false).length > 1);
+  if (missing.length) seg.loadDict(Buffer.from(missing.map((w) => `${w} 3000 n`).join('\n')));
 }
 
 /** NFKC (full-width letters, digits and dashes to ASCII), one dash, lower case. */

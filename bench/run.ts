@@ -14,7 +14,7 @@ import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import autocannon from 'autocannon';
-import { PgliteDatabase, PostgresDatabase, type Database } from '../server/src/db/database.js';
+import { PgliteDatabase, type Database } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { loadSeeds } from '../server/src/seed/load.js';
 import { createApp } from '../server/src/app.js';
@@ -28,7 +28,8 @@ import { percentile, round, timeRuns } from './stats.js';
 import { loadParcels, PARCEL_LAYER, PARCEL_MINZOOM } from './parcels.js';
 import { mapIdle } from './map-idle.js';
 import { measureStartup } from './startup.js';
-import { adminQuery, databaseUrl, postgresAdminUrl } from '../test/support/engine.js';
+import { openEngine, type Engine } from './engines.js';
+import { benchMatch } from './match.js';
 
 const N = Number(process.env.BENCH_N ?? 30);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
@@ -42,7 +43,6 @@ const itemsSql = sql('server/src/ogc/items.sql');
 const searchSql = sql('server/src/search/search.sql');
 const t0All = performance.now();
 
-type Engine = 'pglite' | 'postgres';
 const ms = (s: number[]) => ({ p50_ms: round(percentile(s, 50)), p99_ms: round(percentile(s, 99)) });
 
 // ---- Tile arithmetic (XYZ, Web Mercator, y down). ----
@@ -114,13 +114,6 @@ async function load(url: string) {
   }
 }
 
-async function openEngine(engine: Engine): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (engine === 'pglite') return { db: await PgliteDatabase.open({}), drop: async () => {} };
-  const name = `atlas_bench_${process.pid}`;
-  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${name}`);
-  return { db: PostgresDatabase.connect(databaseUrl(postgresAdminUrl(), name), 20), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 const baseEndpoints: Array<{ path: string; raw?: [string, unknown[]] }> = [
   { path: '/api/health' },
@@ -318,6 +311,7 @@ await loadSeeds(idleDb);
 const idle = await mapIdle(idleDb, false);
 await idleDb.close();
 const bundle = initialBundle();
+const matchTaxonomy = await benchMatch();
 
 const report = {
   generated_at: new Date().toISOString(),
@@ -328,6 +322,7 @@ const report = {
   startup,
   map_idle: idle,
   initial_bundle: bundle,
+  match_taxonomy: matchTaxonomy,
 };
 fs.writeFileSync(path.join(root, 'bench/report.json'), JSON.stringify(report, null, 2) + '\n');
 fs.writeFileSync(path.join(root, 'bench/report.md'), (await import('./report.js')).renderReport(report));

@@ -142,7 +142,31 @@ ${e.sizes.filter((s: any) => !s.skipped).map((s: any) => `| ${s.parcels} | ${['t
 - With the 100k-parcel vector-tile layer (PostgreSQL server): page idle ${f(parcelsIdle?.ms)} ms, then the parcel layer at z${f(parcelsIdle?.parcels_zoom ?? 13)} idle after ${f(parcelsIdle?.parcels_layer_idle_ms)} ms (${f(parcelsIdle?.note)}).
 - Initial bundle: ${r.initial_bundle ? `${r.initial_bundle.js_gzip_kb} KB JS + ${r.initial_bundle.css_gzip_kb} KB CSS (gzip), files ${r.initial_bundle.files.join(', ')}` : 'client not built'}.
 `);
+  if (r.match_taxonomy) out.push(renderMatch(r.match_taxonomy));
   return out.join('\n');
+}
+
+/** The industry matcher (issue 16) beside the substring matcher it replaced, both engines, same run. */
+function renderMatch(m: any): string {
+  const rows = m.engines.map((e: any) =>
+    `| ${e.engine === 'postgres' ? 'PostgreSQL/PostGIS' : 'PGlite'} | ${f(e.match_p50_ms)} / ${f(e.match_p99_ms)} | ${f(e.old_match_p50_ms)} / ${f(e.old_match_p99_ms)} | ${f(e.match_ratio_to_old)} | ${f(e.index_build_ms)} | ${f(e.no_fit_queries)} / ${f(e.queries)} | ${f(e.old_zero_score_parks_listed)} |`);
+  const e0 = m.engines[0] ?? {};
+  return `## Matching by industry (taxonomy) beside the old matcher
+
+\`match()\` in-process on the seeded database, ${f(e0.queries)} queries (zh, en, mixed, GB/T codes, typos, no-fit; bench/match.ts)
+× ${f(e0.rounds)} rounds, new and old interleaved query by query; the old matcher is main's server/src/match/match.service.ts
+and its SQL, run from a temporary copy${m.measured_at ? ` (this section measured ${m.measured_at} by \`tsx bench/match.ts\`)` : ''}.
+Index build = reading the taxonomy and building the matcher (once per seed version); jieba's dictionary loads once per
+process (${f(e0.jieba_dictionary_load_ms)} ms here), before it.
+
+| engine | match p50 / p99 ms | old p50 / p99 ms | match_ratio_to_old (p50) | index build ms | no_fit / queries | zero-score parks the old matcher listed |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+
+The new matcher does more per query (jieba segmentation, stemming, typo search over the vocabulary, segment-level
+evidence with quotes); the old one split the query into substrings. Where old and new cost about the same, the SQL
+(evidence, sites) both run dominates.
+`;
 }
 
 /**

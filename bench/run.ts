@@ -14,7 +14,7 @@ import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import autocannon from 'autocannon';
-import { PostgresDatabase, type Database } from '../server/src/db/database.js';
+import type { Database } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { openPglite } from '../server/src/db/open.js';
 import { loadSeeds } from '../server/src/seed/load.js';
@@ -31,7 +31,8 @@ import { ensureMapServer, startMapServer, type MapServerPeer } from './mapserver
 import { mapIdle } from './map-idle.js';
 import { measureStartup } from './startup.js';
 import { headline, measureTestWall } from './headline.js';
-import { adminQuery, databaseUrl, postgresAdminUrl } from '../test/support/engine.js';
+import { openEngine, type Engine } from './engines.js';
+import { benchMatch } from './match.js';
 
 const N = Number(process.env.BENCH_N ?? 30);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
@@ -45,7 +46,6 @@ const itemsSql = sql('server/src/ogc/items.sql');
 const searchSql = sql('server/src/search/search.sql');
 const t0All = performance.now();
 
-type Engine = 'pglite' | 'postgres';
 const ms = (s: number[]) => ({ p50_ms: round(percentile(s, 50)), p99_ms: round(percentile(s, 99)) });
 
 // ---- Tile arithmetic (XYZ, Web Mercator, y down). ----
@@ -119,15 +119,6 @@ async function load(url: string) {
 
 /** The URL of the benchmark's PostgreSQL database (for the MapServer peer), once opened. */
 let benchDatabaseUrl = '';
-
-async function openEngine(engine: Engine): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (engine === 'pglite') return { db: (await openPglite()).db, drop: async () => {} };
-  const name = `atlas_bench_${process.pid}`;
-  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${name}`);
-  benchDatabaseUrl = databaseUrl(postgresAdminUrl(), name);
-  return { db: PostgresDatabase.connect(benchDatabaseUrl, 20), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 const baseEndpoints: Array<{ path: string; raw?: [string, unknown[]] }> = [
   { path: '/api/health' },
@@ -218,7 +209,8 @@ async function versusMapServer(db: Database, base: string, n: number) {
 
 async function benchEngine(engine: Engine) {
   const t0 = performance.now();
-  const { db, drop } = await openEngine(engine);
+  const { db, drop, url } = await openEngine(engine);
+  if (url) benchDatabaseUrl = url;
   await migrate(db);
   await loadSeeds(db);
   const setupMs = Math.round(performance.now() - t0);
@@ -351,7 +343,7 @@ async function benchEngine(engine: Engine) {
     const shortRaw = ms(await timeRuns(() => db.query(searchSql, [q2, 20]), N));
     s.search_short = { api: shortApi, raw_query: shortRaw, api_over_raw: round(shortApi.p50_ms / shortRaw.p50_ms) };
     const matchApi = ms(await timeRuns(() => get(`${base}/api/match?chain=high-tech-ships`), N));
-    const matchDirect = ms(await timeRuns(() => match(db, { chain: 'high-tech-ships', q: null }), N));
+    const matchDirect = ms(await timeRuns(() => match(db, { chain: 'high-tech-ships', q: null, code: null }), N));
     s.match = { api: matchApi, service_direct: matchDirect, api_over_direct: round(matchApi.p50_ms / matchDirect.p50_ms) };
     // Under load: 50 connections.
     // The centre tile at the layer's first drawn zoom (z13 before the parcels had a minzoom).
@@ -390,7 +382,7 @@ function initialBundle(): { js_gzip_kb: number; css_gzip_kb: number; files: stri
   return { js_gzip_kb: round(js / 1024, 1), css_gzip_kb: round(css / 1024, 1), files: refs };
 }
 
-// BENCH_ONLY=startup,pglite,postgres,idle,tests runs a part (a quick check while working); the report is
+// BENCH_ONLY=startup,pglite,postgres,idle,match,tests runs a part (a quick check while working); the report is
 // only written by a full run.
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const part = (name: string) => ONLY.size === 0 || ONLY.has(name);
@@ -412,6 +404,7 @@ const bundle = initialBundle();
 // Last, with nothing else running: the test suite's wall time as CI runs it.
 const testWall = part('tests') ? await measureTestWall(root) : { seconds: null, passed: null, note: 'not run (BENCH_ONLY)' };
 console.log(`[bench] tests: ${JSON.stringify(testWall)}`);
+const matchTaxonomy = part('match') ? await benchMatch() : null;
 
 const report = {
   generated_at: new Date().toISOString(),
@@ -423,6 +416,7 @@ const report = {
   map_idle: idle,
   initial_bundle: bundle,
   tests: testWall,
+  match_taxonomy: matchTaxonomy,
 };
 const { headline: top, notes } = headline(report, testWall);
 Object.assign(report, top, { headline_notes: notes });

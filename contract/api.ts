@@ -3,6 +3,9 @@
  * never server code. Coordinates are always [lng, lat] in WGS84 (EPSG:4326) unless a type says otherwise.
  */
 
+import type { MatchSegment, NearestChain, SpaceNeed, Stage } from './taxonomy.js';
+export type * from './taxonomy.js';
+
 /** How a geometry was obtained: measured on the ground, traced from a published map, or drawn from text. */
 export type Accuracy = 'surveyed' | 'digitised' | 'schematic';
 
@@ -246,6 +249,8 @@ export interface MatchScorePart {
   detail_zh: string;
   detail_en: string;
   citations: Citation[];
+  /** The chain segment this part is about (the matched one), or null when the query named the chain as a whole. */
+  segment: { id: string; name_zh: string; name_en: string; stage: Stage } | null;
 }
 
 /** A park ranked by GET /api/match; score = relevance of best_chain × the sum of the parts' points. */
@@ -324,13 +329,22 @@ export interface MatchSite {
   reasons_en: string[];
 }
 
-/** GET /api/match?chain=<id> | ?q=<industry text>: parks and sites ranked for a chain or an industry. */
+/**
+ * GET /api/match?chain=<id> | ?q=<industry text> | ?code=<GB/T 4754 class>: parks and sites ranked for a chain or an
+ * industry. Only parks with documented evidence are listed; no_fit = the query names no chain (see nearest).
+ */
 export interface MatchResult {
-  query: { chain: string | null; q: string | null };
+  query: { chain: string | null; q: string | null; code: string | null };
   weights: Record<MatchPart, number>;
   chains: MatchChain[];
+  /** The segments the query named, with their stage. */
+  segments: MatchSegment[];
   parks: MatchPark[];
   sites: MatchSite[];
+  no_fit: boolean;
+  /** When no_fit: the chains whose vocabulary is closest (labelled nearest, not matches); else []. */
+  nearest: NearestChain[];
+  need: SpaceNeed | null;
 }
 
 // ---------- Staff: sign-in, edits, history, export (client: components/{auth,edit,history,tools}) ----------

@@ -20,6 +20,8 @@ import { targetsRoutes } from './targets/targets.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { discrepanciesRoutes } from './discrepancies/discrepancies.routes.js';
 import { matchRoutes } from './match/match.routes.js';
+import { TaxonomyRepository } from './taxonomy/taxonomy.repository.js';
+import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { AuthService } from './auth/auth.service.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { editsRoutes } from './edits/edits.routes.js';
@@ -102,6 +104,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(searchRoutes(db));
   api.use(discrepanciesRoutes(db));
   api.use(matchRoutes(db));
+  api.use(taxonomyRoutes(new TaxonomyRepository(db)));
   api.use(exportsRoutes(db));
   api.use(importsRoutes(db, auth));
   api.use(compareRoutes(db));

@@ -142,17 +142,28 @@ describe('OGC API Features: capabilities', () => {
   });
 
   it('answers 200 on every path of its OpenAPI definition, with bodies that match the response schemas', async () => {
-    const doc = await json<{ openapi: string; servers: { url: string }[]; paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: Schema }> }> } }>; components: { schemas: Record<string, Schema> } }>(
+    const doc = await json<{ openapi: string; servers: { url: string }[]; paths: Record<string, { servers?: { url: string }[]; get: { parameters?: Schema[]; responses: Record<string, { content: Record<string, { schema: Schema }> }> } }>; components: { schemas: Record<string, Schema>; parameters: Record<string, Schema> } }>(
       '/api',
       /^application\/vnd\.oai\.openapi\+json;version=3\.0$/,
     );
     expect(doc.openapi).toMatch(/^3\.0\./);
     expect(doc.servers[0].url).toBe(ogc);
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/', '/api', '/conformance', '/collections', '/collections/{collectionId}', '/collections/{collectionId}/items', '/collections/{collectionId}/items/{featureId}'].sort(),
+      ['/', '/api', '/conformance', '/collections', '/collections/{collectionId}', '/collections/{collectionId}/items', '/collections/{collectionId}/items/{featureId}',
+        // The atlas API's taxonomy, chain graph and match, each under its own server (…/api).
+        '/taxonomy', '/chains/{chainId}/graph', '/match'].sort(),
     );
     for (const [p, item] of Object.entries(doc.paths)) {
-      const url = doc.servers[0].url + p.replace('{collectionId}', 'parks').replace('{featureId}', 'park-biomed').replace(/^\/$/, '');
+      if (item.servers) expect(item.servers[0].url).toBe(ogc.replace(/\/ogc$/, '/api'));
+      // Query parameters with an example are sent with it (the match needs a query).
+      const examples = (item.get.parameters ?? [])
+        .map((r) => doc.components.parameters[String(r.$ref).split('/').pop()!])
+        .filter((x) => x.in === 'query' && x.example !== undefined)
+        .map((x) => `${x.name as string}=${encodeURIComponent(String(x.example))}`);
+      // This test serves /ogc on its own; the atlas API paths are asked of the full app (same routes, other port).
+      const url = (item.servers ? `${app.url}/api` : doc.servers[0].url) +
+        p.replace('{collectionId}', 'parks').replace('{featureId}', 'park-biomed').replace('{chainId}', 'biopharma').replace(/^\/$/, '') +
+        (examples.length ? `?${examples.join('&')}` : '');
       const res = await get(url);
       expect(res.status, url).toBe(200);
       const [type, media] = Object.entries(item.get.responses['200'].content)[0];

@@ -11,7 +11,8 @@ SELECT coalesce(json_agg(json_build_object(
                     ORDER BY fc.chain_id, fc.role)
     FROM feature_chains fc WHERE fc.feature_id = p.id AND fc.chain_id = ANY($1::text[])), '[]'::json),
   'leader_nodes', coalesce((
-    SELECT json_agg(json_build_object('id', n.id, 'name_zh', n.name_zh, 'name_en', n.name_en, 'chains', n.properties->'chains'))
+    SELECT json_agg(json_build_object('id', n.id, 'name_zh', n.name_zh, 'name_en', n.name_en, 'chains', n.properties->'chains',
+                                     'sources', atlas_feature_sources(n.id)))
     FROM features n
     WHERE n.layer_id = 'nodes' AND n.parent_id = p.id AND jsonb_typeof(n.properties->'chains') = 'array'
       AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(n.properties->'chains') c WHERE c = ANY($1::text[]))), '[]'::json)

@@ -6,16 +6,18 @@ import { match } from './match.service.js';
 import { findSites, SITE_STATUSES } from './sites.service.js';
 import type { SiteStatus } from '../../../contract/api.js';
 
-/** GET /api/match?chain=<id> | ?q=<industry text>: parks and sites ranked with the score's parts. */
+/** GET /api/match?chain=<id> | ?q=<industry text> | ?code=<GB/T 4754 class>: parks and sites ranked with the score's parts. */
 export function matchRoutes(db: Queryable): Router {
   const r = Router();
   r.get('/match', async (req, res) => {
     const chain = req.query.chain === undefined ? null : parseId(req.query.chain, 'chain');
     const q = req.query.q;
     if (q !== undefined && (typeof q !== 'string' || q.trim().length === 0 || q.length > 200)) throw badRequest('q must be 1–200 characters.');
-    if (!chain && q === undefined) throw badRequest('Give chain=<chain id> or q=<industry>.');
+    const code = req.query.code;
+    if (code !== undefined && (typeof code !== 'string' || !/^[0-9]{4}$/.test(code))) throw badRequest('code must be a 4-digit GB/T 4754-2017 class, e.g. 2761.');
+    if (!chain && q === undefined && code === undefined) throw badRequest('Give chain=<chain id>, q=<industry> or code=<GB/T 4754 class>.');
     res.set('Cache-Control', 'public, max-age=0, must-revalidate');
-    res.json(await match(db, { chain, q: (q as string | undefined)?.trim() ?? null }));
+    res.json(await match(db, { chain, q: (q as string | undefined)?.trim() ?? null, code: (code as string | undefined) ?? null }));
   });
 
   /** GET /api/sites?status=available,planned&min_area_km2=0.5: sites with their computed / stated area (or why none). */

@@ -18,6 +18,8 @@ const crsUris = SUPPORTED_CRS.map((c) => c.uri);
  * It is the contract the tests check responses against: every path here must answer 200 for a valid collection.
  */
 export function openApiDocument(base: string) {
+  // The atlas's own JSON API sits beside the OGC API (…/ogc → …/api); its paths carry that server.
+  const atlas = [{ url: `${base.replace(/\/ogc$/, '')}/api`, description: 'The atlas API (not part of OGC API Features)' }];
   return {
     openapi: '3.0.3',
     info: {
@@ -59,6 +61,29 @@ export function openApiDocument(base: string) {
           },
         },
       },
+      '/taxonomy': {
+        servers: atlas,
+        get: {
+          operationId: 'getTaxonomy', summary: 'The 30 industrial chains: GB/T 4754-2017 classes, synonyms, segments (上游/中游/下游) with host parks, named enterprises and gaps', tags: ['Atlas'],
+          responses: { '200': ok('The taxonomy; every quote is a verbatim citation of a source document.', JSON_TYPE, 'taxonomy'), ...errors },
+        },
+      },
+      '/chains/{chainId}/graph': {
+        servers: atlas,
+        get: {
+          operationId: 'getChainGraph', summary: 'One chain as a graph of segments, upstream → downstream, with enterprises, parks and gaps (补链 targets)', tags: ['Atlas'],
+          parameters: [param('chainId')],
+          responses: { '200': ok('The chain graph.', JSON_TYPE, 'chainGraph'), '404': problem('No such chain.'), ...errors },
+        },
+      },
+      '/match': {
+        servers: atlas,
+        get: {
+          operationId: 'match', summary: 'Parks and sites ranked for an industry (free text zh/en, a GB/T 4754 class or a chain id), with every score part cited', tags: ['Atlas'],
+          parameters: [param('q'), param('chain'), param('code')],
+          responses: { '200': ok('The ranking, or no_fit with the nearest chains.', JSON_TYPE, 'matchResult'), ...errors },
+        },
+      },
       '/collections/{collectionId}/items/{featureId}': {
         get: {
           operationId: 'getFeature', summary: 'One feature', tags: ['Data'], parameters: [param('collectionId'), param('featureId'), param('crs'), param('f')],
@@ -87,6 +112,10 @@ export function openApiDocument(base: string) {
         },
         'bbox-crs': { name: 'bbox-crs', in: 'query', required: false, description: 'The CRS of `bbox`.', schema: { type: 'string', format: 'uri', enum: crsUris, default: CRS84 }, style: 'form', explode: false },
         crs: { name: 'crs', in: 'query', required: false, description: 'The CRS of the returned coordinates.', schema: { type: 'string', format: 'uri', enum: crsUris, default: CRS84 }, style: 'form', explode: false },
+        chainId: { name: 'chainId', in: 'path', required: true, description: 'A chain id, as listed at /api/chains.', schema: { type: 'string' }, example: 'biopharma' },
+        q: { name: 'q', in: 'query', required: false, description: 'Industry text, 1–200 characters: a company description, product, segment, GB/T class or chain id (zh, en or mixed); a stated space need (50亩, 5,000 m2 factory) is read out.', schema: { type: 'string', minLength: 1, maxLength: 200 }, example: '润滑油添加剂 50亩' },
+        chain: { name: 'chain', in: 'query', required: false, description: 'A chain id (instead of q).', schema: { type: 'string' } },
+        code: { name: 'code', in: 'query', required: false, description: 'A GB/T 4754-2017 class, 4 digits (instead of or with q).', schema: { type: 'string', pattern: '^[0-9]{4}$' } },
       },
       headers: {
         'Content-Crs': { description: 'The CRS of the coordinates in the body, as <URI>.', schema: { type: 'string' } },
@@ -152,6 +181,94 @@ export function openApiDocument(base: string) {
             timeStamp: { type: 'string', format: 'date-time' },
             numberMatched: { type: 'integer', minimum: 0 },
             numberReturned: { type: 'integer', minimum: 0 },
+          },
+        },
+        citation: {
+          type: 'object', required: ['id', 'document_id', 'document_title_zh', 'document_title_en', 'quote'],
+          properties: { id: { type: 'string' }, document_id: { type: 'string' }, document_title_zh: { type: 'string' }, document_title_en: { type: 'string' }, quote: { type: 'string' } },
+        },
+        industryClass: { type: 'object', required: ['code', 'name_zh'], properties: { code: { type: 'string' }, name_zh: { type: 'string' } } },
+        stage: { type: 'string', enum: ['upstream', 'midstream', 'downstream'] },
+        taxonomySegment: {
+          type: 'object', required: ['id', 'stage', 'stage_zh', 'parent', 'name_zh', 'name_en', 'terms_zh', 'terms_en', 'codes', 'basis', 'parks', 'enterprises', 'gap'],
+          properties: {
+            id: { type: 'string' }, stage: ref('stage'), stage_zh: { type: 'string' }, parent: { type: 'string', nullable: true },
+            name_zh: { type: 'string' }, name_en: { type: 'string' },
+            terms_zh: { type: 'array', items: { type: 'string' } }, terms_en: { type: 'array', items: { type: 'string' } },
+            codes: { type: 'array', items: ref('industryClass') }, basis: { nullable: true, allOf: [ref('citation')] },
+            parks: { type: 'array', items: { type: 'object', required: ['park_id', 'name_zh', 'name_en', 'citation'], properties: { park_id: { type: 'string' }, citation: ref('citation') } } },
+            enterprises: {
+              type: 'array',
+              items: {
+                type: 'object', required: ['name_zh', 'name_en', 'scope', 'park_id', 'citation', 'former'],
+                properties: { scope: { type: 'string', enum: ['district', 'city'] }, park_id: { type: 'string', nullable: true }, citation: ref('citation'), former: { nullable: true, allOf: [ref('citation')] } },
+              },
+            },
+            gap: { type: 'boolean' },
+          },
+        },
+        taxonomy: {
+          type: 'object', required: ['standard', 'standard_source', 'chains'],
+          properties: {
+            standard: { type: 'string' },
+            standard_source: { type: 'object', required: ['repository', 'path', 'commit'], properties: { repository: { type: 'string' }, path: { type: 'string' }, commit: { type: 'string' } } },
+            chains: {
+              type: 'array', minItems: 1,
+              items: {
+                type: 'object', required: ['id', 'name_zh', 'name_en', 'codes', 'terms_zh', 'terms_en', 'keywords', 'segments'],
+                properties: { id: { type: 'string' }, codes: { type: 'array', items: ref('industryClass') }, segments: { type: 'array', items: ref('taxonomySegment') } },
+              },
+            },
+          },
+        },
+        chainGraph: {
+          type: 'object', required: ['chain', 'nodes', 'edges'],
+          properties: {
+            chain: { type: 'object', required: ['id', 'name_zh', 'name_en'], properties: { id: { type: 'string' } } },
+            nodes: {
+              type: 'array',
+              items: {
+                type: 'object', required: ['id', 'segment', 'stage', 'stage_zh', 'parent', 'name_zh', 'name_en', 'enterprises', 'parks', 'gap'],
+                properties: {
+                  id: { type: 'string' }, segment: { type: 'string' }, stage: ref('stage'), parent: { type: 'string', nullable: true }, gap: { type: 'boolean' },
+                  enterprises: { type: 'array', items: { type: 'object', required: ['name_zh', 'name_en', 'scope', 'former', 'citation'], properties: { former: { type: 'boolean' }, citation: ref('citation') } } },
+                  parks: { type: 'array', items: { type: 'object', required: ['park_id', 'citation'], properties: { park_id: { type: 'string' }, citation: ref('citation') } } },
+                },
+              },
+            },
+            edges: { type: 'array', items: { type: 'object', required: ['from', 'to'], properties: { from: { type: 'string' }, to: { type: 'string' } } } },
+          },
+        },
+        matchResult: {
+          type: 'object', required: ['query', 'weights', 'chains', 'segments', 'parks', 'sites', 'no_fit', 'nearest', 'need'],
+          properties: {
+            query: { type: 'object', required: ['chain', 'q', 'code'], properties: { chain: { type: 'string', nullable: true }, q: { type: 'string', nullable: true }, code: { type: 'string', nullable: true } } },
+            weights: { type: 'object', required: ['focus', 'leaders', 'land', 'growth'] },
+            chains: { type: 'array', items: { type: 'object', required: ['id', 'name_zh', 'name_en', 'relevance', 'matched'], properties: { relevance: { type: 'number' }, matched: { type: 'array', items: { type: 'string' } } } } },
+            segments: { type: 'array', items: { type: 'object', required: ['chain_id', 'segment', 'stage', 'stage_zh', 'name_zh', 'name_en', 'matched'], properties: { stage: ref('stage') } } },
+            parks: {
+              type: 'array',
+              items: {
+                type: 'object', required: ['park_id', 'name_zh', 'name_en', 'score', 'best_chain', 'parts'],
+                properties: {
+                  score: { type: 'number' },
+                  parts: {
+                    type: 'array', minItems: 4, maxItems: 4,
+                    items: {
+                      type: 'object', required: ['part', 'points', 'max', 'detail_zh', 'detail_en', 'citations', 'segment'],
+                      properties: { part: { type: 'string', enum: ['focus', 'leaders', 'land', 'growth'] }, points: { type: 'number', minimum: 0 }, citations: { type: 'array', items: ref('citation') }, segment: { type: 'object', nullable: true } },
+                    },
+                  },
+                },
+              },
+            },
+            sites: { type: 'array', items: { type: 'object', required: ['id', 'score', 'area'] } },
+            no_fit: { type: 'boolean' },
+            nearest: { type: 'array', items: { type: 'object', required: ['id', 'name_zh', 'name_en', 'similarity', 'closest_term'], properties: { similarity: { type: 'number', minimum: 0 } } } },
+            need: {
+              type: 'object', nullable: true, required: ['area_m2', 'kind', 'text'],
+              properties: { area_m2: { type: 'number', nullable: true }, kind: { type: 'string', nullable: true, enum: ['land', 'factory', 'office', 'warehouse'] }, text: { type: 'string' } },
+            },
           },
         },
         problem: {

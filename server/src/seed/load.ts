@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
 import { checkSeedBundle, readSeedBundle, type SeedBundle, type SeedCite } from './sources.js';
+import { writeTaxonomy } from '../taxonomy/taxonomy.seed.js';
 
 export interface SeedReport {
   /** True when the data on disk was already loaded (same bundle hash): nothing was written. */
@@ -170,6 +171,7 @@ async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
       fc.feature_id, fc.chain_id, fc.role, fc.cite ? await cite(fc.cite) : null,
     ]);
   }
+  await writeTaxonomy(tx, b.taxonomy, cite);
   let dsort = 0;
   for (const d of b.discrepancies) {
     const claims = [];
@@ -190,6 +192,7 @@ async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
     AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.citation_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM feature_chains x WHERE x.citation_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM discrepancies d, jsonb_array_elements(d.claims) e WHERE e->>'citation_id' = c.id)
-    AND NOT EXISTS (SELECT 1 FROM feature_history h WHERE h.op = 'delete' AND c.id = ANY (h.citation_ids))`);
+    AND NOT EXISTS (SELECT 1 FROM feature_history h WHERE h.op = 'delete' AND c.id = ANY (h.citation_ids))
+    AND NOT EXISTS (SELECT 1 FROM taxonomy_citation_refs r WHERE r.citation_id = c.id)`);
   return report;
 }

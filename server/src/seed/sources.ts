@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normaliseForQuote } from '../../../seeds/normalise.js';
+import { readTaxonomy, taxonomyProblems, type SeedTaxonomy } from '../taxonomy/taxonomy.seed.js';
 
 /** A citation as written in seed files: document id + verbatim quote. */
 export interface SeedCite {
@@ -106,6 +107,8 @@ export interface SeedBundle {
   figures: SeedFigure[];
   featureChains: SeedFeatureChain[];
   discrepancies: SeedDiscrepancy[];
+  /** seeds/taxonomy/: segments, GB/T classes, synonyms, park hosts and named enterprises of each chain. */
+  taxonomy: SeedTaxonomy;
 }
 
 /** The repository root (two levels above server/src). */
@@ -178,7 +181,7 @@ export function readSeedBundle(root = repoRoot): SeedBundle {
   figures.push(...(Array.isArray(targetsFile) ? targetsFile : targetsFile.targets));
   const featureChains = readJson<SeedFeatureChain[]>(path.join(seeds, 'feature-chains.json'), []);
   const discrepancies = readJson<SeedDiscrepancy[]>(path.join(seeds, 'discrepancies.json'), []);
-  return { documents, layers, features, chains, figures, featureChains, discrepancies };
+  return { documents, layers, features, chains, figures, featureChains, discrepancies, taxonomy: readTaxonomy(seeds) };
 }
 
 /** Every problem that would make the bundle untrustworthy; an empty list means it may be loaded. */
@@ -221,5 +224,6 @@ export function checkSeedBundle(b: SeedBundle): string[] {
     if (d.claims.length < 2) problems.push(`discrepancy ${d.id}: needs at least two claims`);
     d.claims.forEach((c, i) => checkCite(`discrepancy ${d.id} claim ${i}`, c.cite));
   }
+  problems.push(...taxonomyProblems(b.taxonomy, docs, chainIds));
   return problems;
 }

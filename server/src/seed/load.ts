@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
+import { citationId } from '../documents/citations.js';
 import { checkSeedBundle, readSeedBundle, type SeedBundle, type SeedCite } from './sources.js';
 
 export interface SeedReport {
@@ -15,10 +16,7 @@ export interface SeedReport {
   chains: number;
 }
 
-/** Stable citation id: the same document and quote always give the same id. */
-export function citationId(c: SeedCite): string {
-  return crypto.createHash('sha1').update(`${c.doc}\u0000${c.quote}`).digest('hex').slice(0, 16);
-}
+export { citationId };
 
 const FIGURE_FIELDS = new Set(['id', 'subject_type', 'subject_id', 'kind', 'metric', 'metric_zh', 'metric_en', 'value_text', 'value',
   'value_max', 'qualifier', 'unit', 'year', 'base_year', 'cite']);

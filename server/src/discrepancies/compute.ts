@@ -133,11 +133,13 @@ type Interval = [number, number];
 
 const decimals = (v: number) => (String(v).split('.')[1] ?? '').length;
 /** What a figure's value allows, as a closed interval (a strict bound is nudged by a millionth). */
-export function interval(f: Pick<CFigure, 'value' | 'value_max' | 'qualifier'>): Interval | null {
+export function interval(f: Pick<CFigure, 'value' | 'value_max' | 'qualifier' | 'unit'>): Interval | null {
   if (f.value === null) return null;
   const v = f.value;
   const eps = Math.max(Math.abs(v), 1) * 1e-6;
-  const round = 0.5 * 10 ** -decimals(v);
+  // A measured amount is rounded (±half its last digit: 1223 may be 1222.9); a count (家, 个 …) is exact.
+  const count = /[家个名项所件条场辆位]/u.test(f.unit) && !/[亿万]/u.test(f.unit);
+  const round = count ? Math.max(Math.abs(v), 1) * 1e-9 : 0.5 * 10 ** -decimals(v);
   switch (f.qualifier) {
     case 'over': return [v + eps, Infinity];
     case 'at_least': return [v, Infinity];
@@ -153,7 +155,7 @@ const sum = (xs: Interval[]): Interval => xs.reduce<Interval>((s, x) => [s[0] + 
 const fingerprint = (claims: Claim[], extra: unknown) =>
   crypto.createHash('sha1').update(JSON.stringify([claims.map((c) => c.citation.id).sort(), extra])).digest('hex').slice(0, 16);
 const fmt = (v: number) => String(Math.round(v * 100) / 100);
-const shown = (f: CFigure) => `${f.value_text}${f.unit && !f.value_text.endsWith(f.unit) ? f.unit : ''}`;
+const shown = (f: CFigure) => `${f.value_text}${f.unit && !f.value_text.endsWith(f.unit[0]) && !(f.unit.startsWith('亿') && f.value_text.includes('亿')) ? f.unit : ''}`;
 const klass = (f: CFigure) => (f.kind === 'target' ? 'target' : 'measured');
 const segmentOf = (f: CFigure) => (typeof f.details?.segment === 'string' ? (f.details.segment as string) : '');
 const live = (f: CFigure) => f.document_status !== 'superseded';
@@ -193,13 +195,13 @@ function sameFigure(input: CInput, out: ComputedDiscrepancy[]) {
     const seg = segmentOf(f);
     const claims = clash.map(figureClaim);
     const values = clash.map(shown);
-    const when = f.year === null ? '' : `（${f.year}年）`;
+    const when = f.year === null || f.metric_zh.includes(String(f.year)) ? '' : `（${f.year}年）`;
     const newest = clash.find((x) => !x.superseded_by && clash.some((y) => y.superseded_by === x.id));
     out.push({
       id: `figure-${f.subject_id}-${f.metric}${seg ? `-${seg}` : ''}-${f.year ?? 'any'}${klass(f) === 'target' ? '' : '-actual'}`,
       kind: 'figure', rule: 'same-figure',
       title_zh: `${f.metric_zh}${when}：${values.join('与')}不一致`,
-      title_en: `${f.metric_en}${f.year ? ` (${f.year})` : ''}: ${values.join(' vs ')}`,
+      title_en: `${f.metric_en}${f.year && !f.metric_en.includes(String(f.year)) ? ` (${f.year})` : ''}: ${values.join(' vs ')}`,
       explanation_zh: `同一对象、同一指标${f.year ? '、同一年份' : ''}的${f.kind === 'target' ? '目标' : '数值'}在文件中写法不一致，不能同时成立：${clash.map((x) => `${x.citation.document_id}写“${x.value_text}”`).join('，')}。${newest ? `图表采用较新文件${newest.citation.document_id}的数值，另一方仍列出。` : ''}`,
       explanation_en: `The same subject, metric${f.year ? ' and year' : ''} is stated with values that cannot both hold: ${clash.map((x) => `${x.citation.document_id} says “${x.value_text}”`).join('; ')}.${newest ? ` Charts use the newer document's figure (${newest.citation.document_id}); the other stays listed.` : ''}`,
       subjects: clash.map((x) => x.id),

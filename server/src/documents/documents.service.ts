@@ -126,7 +126,7 @@ export async function storeDocument(
   tx: Queryable,
   doc: PreparedDocument,
   meta: DocumentMeta,
-  opts: { id?: string; user: string },
+  opts: { id?: string; user: string; /** false: the caller runs suggestFor later (the seed, once subjects are loaded). */ suggest?: boolean },
 ): Promise<StoredDocument> {
   const repo = new DocumentsRepository(tx);
   await repo.lock();
@@ -143,12 +143,18 @@ export async function storeDocument(
   let suggestions = 0;
   if (change !== 'unchanged') {
     await repo.replaceParagraphs(id, doc.paragraphs.map((p) => ({ ...p, key: paragraphKey(p.text) })));
-    const found = extractSuggestions(doc.paragraphs, { subjects: await repo.subjectNames(), level: meta.level ?? null, asOfYear: meta.as_of_year ?? null });
-    await repo.replaceSuggestions(id, found);
-    suggestions = found.length;
+    if (opts.suggest !== false) suggestions = await suggestFor(tx, id, doc.paragraphs, meta);
     await placeCitations(tx, id);
   } else suggestions = await repo.suggestionCount(id);
   return { id, title_zh: title, format: doc.format, paragraphs: doc.paragraphs.length, pages: doc.pages, chars: doc.body.length, suggestions, change };
+}
+
+/** Runs the extractor over a document's paragraphs and replaces its suggestions; returns how many. */
+export async function suggestFor(tx: Queryable, id: string, paragraphs: Paragraph[], meta: DocumentMeta): Promise<number> {
+  const repo = new DocumentsRepository(tx);
+  const found = extractSuggestions(paragraphs, { subjects: await repo.subjectNames(), level: meta.level ?? null, asOfYear: meta.as_of_year ?? null });
+  await repo.replaceSuggestions(id, found);
+  return found.length;
 }
 
 /** Sets first_seq/last_seq of the document's citations (all, or only `citationIds`) from its paragraphs. */

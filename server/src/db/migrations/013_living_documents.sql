@@ -18,6 +18,8 @@ ALTER TABLE documents ADD COLUMN IF NOT EXISTS file_bytes integer;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS uploaded_by text;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS uploaded_at timestamptz NOT NULL DEFAULT now();
 CREATE UNIQUE INDEX IF NOT EXISTS documents_content_hash_key ON documents (content_hash);
+-- Every document before this migration came from the seed.
+UPDATE documents SET uploaded_by = 'seed' WHERE uploaded_by IS NULL;
 
 CREATE TABLE IF NOT EXISTS document_paragraphs (
   document_id  text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

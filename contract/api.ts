@@ -564,3 +564,4 @@ export interface CompareResult {
   unit: 'm²';
   method: string;
 }
+export * from './documents.js';

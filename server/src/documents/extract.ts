@@ -5,7 +5,7 @@
  * (seeds/extract/) run it over the five seed documents, so one set of rules reads every document.
  *
  * Rules (the `pattern` of each suggestion):
- *  - year-table:      tables whose header has two or more year columns (001's chain table: 2024年销售收入 /
+ *  - year-table:      tables whose header has year columns (001's chain table: 2024年销售收入 /
  *                     2027年销售收入目标 / 2030年…; 004's indicator table), one figure per row and year;
  *  - by-year:         “到2027年……达到……亿元” (and 2022年末……, “十五五”期末……) with a sum of money;
  *  - area:            areas in 平方公里 / 公顷 / 亩;
@@ -113,7 +113,8 @@ function yearTables(paras: Paragraph[], names: Names[], opts: ExtractOptions, ou
   for (let i = 0; i < paras.length; i++) {
     const head = paras[i].text.split('\t');
     const yearIdx = head.map((c, k) => (YEAR_CELL.test(c) ? k : -1)).filter((k) => k >= 0);
-    if (yearIdx.length < 2) continue;
+    // Two year columns, or one in a header of three or more cells (序号 | 名称 | 2025年…).
+    if (yearIdx.length < 1 || (yearIdx.length < 2 && head.length < 3)) continue;
     const cols = yearIdx.map((k) => ({ year: Number(YEAR_CELL.exec(head[k])![1]), header: head[k] }));
     // The cells after the header, across the following table paragraphs, with the paragraph each is in.
     const cells: Array<{ text: string; seq: number }> = head.slice(yearIdx[yearIdx.length - 1] + 1).map((t) => ({ text: t, seq: paras[i].seq }));

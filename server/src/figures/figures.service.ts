@@ -103,6 +103,14 @@ function writtenAs(value: number, unit: string, quote: string): string {
   return String(value);
 }
 
+/** The qualifier the clause around the value gives it (力争…达7500亿元 → strive). */
+function qualifierIn(quote: string, valueText: string): Qualifier {
+  const at = quote.indexOf(valueText);
+  if (at < 0) return qualifierOf(valueText);
+  const start = Math.max(0, ...['，', '。', '；', ','].map((c) => quote.lastIndexOf(c, at) + 1));
+  return qualifierOf(quote.slice(start, at + valueText.length));
+}
+
 /**
  * The checks every figure passes, in the caller's transaction (POST, PATCH, an accepted suggestion):
  * the subject exists, the quote is in the document (whitespace-insensitive), and the value (and the
@@ -142,7 +150,7 @@ export async function createFigure(tx: Queryable, f: FigureInput, user: string):
     id, ...subject, kind: f.kind, metric: f.metric,
     metric_zh: f.metric_zh ?? labels?.metric_zh ?? f.metric, metric_en: f.metric_en ?? labels?.metric_en ?? f.metric,
     value_text: valueText, value: f.value, value_max: f.value_max ?? null,
-    qualifier: f.qualifier ?? (f.value_max != null ? 'range' : qualifierOf(valueText)), unit: f.unit, year: f.year, base_year: f.base_year ?? null,
+    qualifier: f.qualifier ?? (f.value_max != null ? 'range' : qualifierIn(f.quote, valueText)), unit: f.unit, year: f.year, base_year: f.base_year ?? null,
     citation_id: cid, details: { ...(f.segment ? { segment: f.segment } : {}), ...(f.note ? { note: f.note } : {}) },
   }, user);
   await tx.query('INSERT INTO audit_log (username, action, target, details) VALUES ($1, $2, $3, $4)', [user, 'figure.create', id, JSON.stringify({ ...f })]);
@@ -182,7 +190,7 @@ export async function updateFigure(tx: Queryable, id: string, patch: Partial<Fig
   await repo.update(id, {
     ...subject, kind: merged.kind, metric: merged.metric, metric_zh: merged.metric_zh ?? merged.metric, metric_en: merged.metric_en ?? merged.metric,
     value_text: valueText, value: merged.value, value_max: merged.value_max ?? null,
-    qualifier: patch.qualifier ?? (patch.value !== undefined || patch.value_text !== undefined ? (merged.value_max != null ? 'range' : qualifierOf(valueText)) : merged.qualifier ?? 'exact'),
+    qualifier: patch.qualifier ?? (patch.value !== undefined || patch.value_text !== undefined ? (merged.value_max != null ? 'range' : qualifierIn(merged.quote, valueText)) : merged.qualifier ?? 'exact'),
     unit: merged.unit, year: merged.year, base_year: merged.base_year ?? null, citation_id: cid,
     details: { ...row.details, segment: merged.segment ?? undefined, note: merged.note ?? undefined },
   }, user);

@@ -9,7 +9,7 @@ ALTER TABLE documents ADD COLUMN IF NOT EXISTS format text CHECK (format IN ('tx
 -- sha256 of the whitespace-free text: the same content twice (in any format) is refused.
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS content_hash text;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS status text NOT NULL DEFAULT 'final' CHECK (status IN ('draft', 'final', 'superseded'));
-ALTER TABLE documents ADD COLUMN IF NOT EXISTS superseded_by text REFERENCES documents(id);
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS superseded_by text REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED; -- restores load rows in id order
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS issuer text;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS issued_on date;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS language text NOT NULL DEFAULT 'zh';

@@ -578,3 +578,4 @@ export interface CompareResult {
   unit: 'm²';
   method: string;
 }
+export * from './documents.js';

@@ -25,6 +25,12 @@ export const BACKUP_TABLES: Array<{ name: string; key: string }> = [
   { name: 'chain_segments', key: 'chain_id, id' },
   { name: 'segment_parks', key: 'chain_id, segment_id, seq' },
   { name: 'segment_enterprises', key: 'chain_id, segment_id, seq' },
+  { name: 'document_paragraphs', key: 'document_id, seq' },
+  { name: 'paragraph_translations', key: 'document_id, key' },
+  { name: 'document_suggestions', key: 'id' },
+  { name: 'structures', key: 'id' },
+  { name: 'figure_relations', key: 'id' },
+  { name: 'discrepancy_resolutions', key: 'id' },
   { name: 'saved_views', key: 'id' },
   { name: 'briefings', key: 'id' },
   { name: 'users', key: 'username' },
@@ -105,7 +111,7 @@ export async function restore(db: Database, gz: Buffer): Promise<Record<string, 
         await tx.query(`INSERT INTO ${t.name} (${data.columns.join(', ')}) VALUES (${exprs.join(', ')})`, row);
       }
       // Keep serial counters past the restored ids.
-      if (data.columns.includes('id') && (t.name === 'feature_history' || t.name === 'audit_log')) {
+      if (data.columns.includes('id') && ['feature_history', 'audit_log', 'discrepancy_resolutions'].includes(t.name)) {
         await tx.query(`SELECT setval(pg_get_serial_sequence('${t.name}', 'id'), coalesce((SELECT max(id) FROM ${t.name}), 0) + 1, false)`);
       }
     }

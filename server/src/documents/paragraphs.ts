@@ -12,6 +12,8 @@ export interface Paragraph {
 export interface SourceLine {
   text: string;
   page: number | null;
+  /** The source already knows this line is a paragraph of its own (a Word paragraph, a table row, a Markdown heading). */
+  standalone?: boolean;
 }
 
 // Why a heuristic and not a library: the seed texts (and text layers of PDFs) break lines where the
@@ -54,6 +56,15 @@ export function splitParagraphs(lines: SourceLine[]): Paragraph[] {
   for (const raw of lines) {
     const line = raw.text.replace(/[\s\u3000]+$/u, '').replace(/^[\s\u3000]+/u, '');
     if (!line) continue;
+    if (raw.standalone) {
+      flush();
+      inRow = false;
+      rowNo = 0;
+      buf = line;
+      page = raw.page;
+      flush();
+      continue;
+    }
     // A table: cells come as tab-indented lines (001's and 004's tables) and join with a tab. A row
     // is its own paragraph; a cell holding the next serial number (the 序号 column) starts a new row.
     if (raw.text.startsWith('\t')) {

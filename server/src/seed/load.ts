@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
+import { citationId } from '../documents/citations.js';
 import { checkSeedBundle, readSeedBundle, type SeedBundle, type SeedCite } from './sources.js';
 import { writeTaxonomy } from '../taxonomy/taxonomy.seed.js';
+import { placeCitations, prepareDocument, storeDocument, suggestFor, type PreparedDocument } from '../documents/documents.service.js';
+import { DocumentsRepository } from '../documents/documents.repository.js';
+import { normaliseForQuote } from '../../../seeds/normalise.js';
 
 export interface SeedReport {
   /** True when the data on disk was already loaded (same bundle hash): nothing was written. */
@@ -16,10 +20,7 @@ export interface SeedReport {
   chains: number;
 }
 
-/** Stable citation id: the same document and quote always give the same id. */
-export function citationId(c: SeedCite): string {
-  return crypto.createHash('sha1').update(`${c.doc}\u0000${c.quote}`).digest('hex').slice(0, 16);
-}
+export { citationId };
 
 const FIGURE_FIELDS = new Set(['id', 'subject_type', 'subject_id', 'kind', 'metric', 'metric_zh', 'metric_en', 'value_text', 'value',
   'value_max', 'qualifier', 'unit', 'year', 'base_year', 'cite']);
@@ -42,12 +43,19 @@ export async function loadSeeds(db: Database, bundle: SeedBundle = readSeedBundl
   const problems = checkSeedBundle(bundle);
   if (problems.length) throw new Error(`Seed data failed its checks:\n  ${problems.join('\n  ')}`);
   const bundleHash = hashOf(bundle);
+  // The seed documents go through the upload pipeline (read, split, hash, extract) like a staff upload;
+  // the CPU work happens before the transaction.
+  const prepared = new Map<string, PreparedDocument>();
+  for (const d of bundle.documents) {
+    if (!d.body.trim()) continue;
+    prepared.set(d.id, await prepareDocument({ name: d.file ?? `${d.id}.txt`, data: Buffer.from(d.body, 'utf8') }));
+  }
   return db.transaction(async (tx) => {
     const [prev] = (await tx.query<{ value: string }>("SELECT value FROM atlas_meta WHERE key = 'seed_hash'")).rows;
     if (prev?.value === bundleHash) {
       return { skipped: true, inserted: 0, updated: 0, unchanged: bundle.features.length, deleted: 0, keptEdits: 0, figures: bundle.figures.length, chains: bundle.chains.length };
     }
-    const report = await write(tx, bundle);
+    const report = await write(tx, bundle, prepared);
     await tx.query(
       "INSERT INTO atlas_meta (key, value) VALUES ('seed_hash', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
       [bundleHash],
@@ -57,19 +65,40 @@ export async function loadSeeds(db: Database, bundle: SeedBundle = readSeedBundl
   }, SEED_USER);
 }
 
-async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
+async function write(tx: Queryable, b: SeedBundle, prepared: Map<string, PreparedDocument>): Promise<SeedReport> {
   const report: SeedReport = { skipped: false, inserted: 0, updated: 0, unchanged: 0, deleted: 0, keptEdits: 0, figures: b.figures.length, chains: b.chains.length };
 
-  for (const d of b.documents) {
+  // Chains first: the extractor names chain subjects in its suggestions.
+  for (const c of b.chains) {
+    const keywords = [...(c.keywords_zh ?? []), ...(c.keywords_en ?? [])];
     await tx.query(
-      `INSERT INTO documents (id, file, title_zh, title_en, level, period, as_of_year, url, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (id) DO UPDATE SET file = EXCLUDED.file, title_zh = EXCLUDED.title_zh, title_en = EXCLUDED.title_en,
-         level = EXCLUDED.level, period = EXCLUDED.period, as_of_year = EXCLUDED.as_of_year, url = EXCLUDED.url, body = EXCLUDED.body
-       WHERE (documents.*) IS DISTINCT FROM (EXCLUDED.*)`,
-      [d.id, d.file ?? null, d.title_zh, d.title_en, d.level ?? null, d.period ?? null, d.as_of_year ?? null, d.url ?? null, d.body],
+      `INSERT INTO chains (id, seq, group_id, group_zh, group_en, name_zh, name_en, focus_zh, focus_en, keywords)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, group_id = EXCLUDED.group_id, group_zh = EXCLUDED.group_zh,
+         group_en = EXCLUDED.group_en, name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, focus_zh = EXCLUDED.focus_zh,
+         focus_en = EXCLUDED.focus_en, keywords = EXCLUDED.keywords
+       WHERE (chains.*) IS DISTINCT FROM (EXCLUDED.*)`,
+      [c.id, c.seq, c.group_id, c.group_zh, c.group_en, c.name_zh, c.name_en, c.focus_zh, c.focus_en ?? null, keywords],
     );
   }
+
+  const changed: Array<() => Promise<unknown>> = [];
+  for (const d of b.documents) {
+    const doc = prepared.get(d.id);
+    const meta = { title_zh: d.title_zh, title_en: d.title_en, level: d.level ?? null, period: d.period ?? null, as_of_year: d.as_of_year ?? null, url: d.url ?? null, status: d.status ?? 'final' };
+    if (doc) {
+      const stored = await storeDocument(tx, { ...doc, filename: d.file ?? doc.filename }, meta, { id: d.id, user: SEED_USER, suggest: false });
+      if (stored.change !== 'unchanged') changed.push(() => suggestFor(tx, d.id, doc.paragraphs, meta));
+    } else {
+      // An external source quoted without stored text: a title and a link, no paragraphs.
+      await tx.query(
+        `INSERT INTO documents (id, file, title_zh, title_en, level, url, body, uploaded_by) VALUES ($1, NULL, $2, $3, $4, $5, '', $6)
+         ON CONFLICT (id) DO UPDATE SET title_zh = EXCLUDED.title_zh, title_en = EXCLUDED.title_en, level = EXCLUDED.level, url = EXCLUDED.url`,
+        [d.id, d.title_zh, d.title_en, d.level ?? null, d.url ?? null, SEED_USER]);
+    }
+  }
+  const docs = new DocumentsRepository(tx);
+  for (const [id, rows] of Object.entries(b.translations.paragraphs)) await docs.replaceTranslations(id, rows);
 
   const cite = async (c: SeedCite): Promise<string> => {
     const id = citationId(c);
@@ -133,18 +162,6 @@ async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
     }
   }
 
-  for (const c of b.chains) {
-    const keywords = [...(c.keywords_zh ?? []), ...(c.keywords_en ?? [])];
-    await tx.query(
-      `INSERT INTO chains (id, seq, group_id, group_zh, group_en, name_zh, name_en, focus_zh, focus_en, keywords)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, group_id = EXCLUDED.group_id, group_zh = EXCLUDED.group_zh,
-         group_en = EXCLUDED.group_en, name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, focus_zh = EXCLUDED.focus_zh,
-         focus_en = EXCLUDED.focus_en, keywords = EXCLUDED.keywords
-       WHERE (chains.*) IS DISTINCT FROM (EXCLUDED.*)`,
-      [c.id, c.seq, c.group_id, c.group_zh, c.group_en, c.name_zh, c.name_en, c.focus_zh, c.focus_en ?? null, keywords],
-    );
-  }
   await tx.query('DELETE FROM chains WHERE NOT (id = ANY($1::text[]))', [b.chains.map((c) => c.id)]);
 
   let sort = 0;
@@ -158,12 +175,33 @@ async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
          value = EXCLUDED.value, value_max = EXCLUDED.value_max, qualifier = EXCLUDED.qualifier, unit = EXCLUDED.unit,
          year = EXCLUDED.year, base_year = EXCLUDED.base_year, citation_id = EXCLUDED.citation_id, sort = EXCLUDED.sort,
          details = EXCLUDED.details
-       WHERE (targets.*) IS DISTINCT FROM (EXCLUDED.*)`,
+       WHERE (targets.*) IS DISTINCT FROM (EXCLUDED.*) AND targets.updated_by = 'seed'`,
       [t.id, t.subject_type, t.subject_id, t.kind, t.metric, t.metric_zh, t.metric_en, t.value_text, t.value, t.value_max ?? null,
         t.qualifier, t.unit, t.year, t.base_year ?? null, await cite(t.cite), sort++, JSON.stringify(figureDetails(t))],
     );
   }
-  await tx.query('DELETE FROM targets WHERE NOT (id = ANY($1::text[]))', [b.figures.map((t) => t.id)]);
+  // Figures staff added (or edited) are theirs: the seed removes only its own.
+  await tx.query("DELETE FROM targets WHERE origin = 'seed' AND updated_by = 'seed' AND NOT (id = ANY($1::text[]))", [b.figures.map((t) => t.id)]);
+
+  let ssort = 0;
+  for (const st of b.structures) {
+    await tx.query(
+      `INSERT INTO structures (id, subject_type, subject_id, system, name, citation_id, note, sort) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (id) DO UPDATE SET subject_type = EXCLUDED.subject_type, subject_id = EXCLUDED.subject_id, system = EXCLUDED.system,
+         name = EXCLUDED.name, citation_id = EXCLUDED.citation_id, note = EXCLUDED.note, sort = EXCLUDED.sort
+       WHERE structures.origin = 'seed'`,
+      [st.id, st.subject_type, st.subject_id, st.system, st.name, await cite(st.cite), st.note ?? null, ssort++]);
+  }
+  await tx.query("DELETE FROM structures WHERE origin = 'seed' AND NOT (id = ANY($1::text[]))", [b.structures.map((s) => s.id)]);
+  let rsort = 0;
+  for (const r of b.relations) {
+    await tx.query(
+      `INSERT INTO figure_relations (id, kind, relation, lhs, rhs, label_zh, label_en, note_zh, note_en, sort) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, relation = EXCLUDED.relation, lhs = EXCLUDED.lhs, rhs = EXCLUDED.rhs, label_zh = EXCLUDED.label_zh,
+         label_en = EXCLUDED.label_en, note_zh = EXCLUDED.note_zh, note_en = EXCLUDED.note_en, sort = EXCLUDED.sort`,
+      [r.id, r.kind, r.relation, JSON.stringify(r.lhs), JSON.stringify(r.rhs), r.label_zh, r.label_en, r.note_zh ?? null, r.note_en ?? null, rsort++]);
+  }
+  await tx.query('DELETE FROM figure_relations WHERE NOT (id = ANY($1::text[]))', [b.relations.map((r) => r.id)]);
 
   await tx.query('DELETE FROM feature_chains');
   for (const fc of b.featureChains) {
@@ -177,13 +215,13 @@ async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
     const claims = [];
     for (const c of d.claims) claims.push({ text: c.text, citation_id: await cite(c.cite) });
     await tx.query(
-      `INSERT INTO discrepancies (id, kind, title_zh, title_en, explanation_zh, explanation_en, subjects, claims, computed, sort)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO discrepancies (id, kind, title_zh, title_en, explanation_zh, explanation_en, subjects, claims, computed, sort, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, title_zh = EXCLUDED.title_zh, title_en = EXCLUDED.title_en,
          explanation_zh = EXCLUDED.explanation_zh, explanation_en = EXCLUDED.explanation_en, subjects = EXCLUDED.subjects,
-         claims = EXCLUDED.claims, computed = EXCLUDED.computed, sort = EXCLUDED.sort`,
+         claims = EXCLUDED.claims, computed = EXCLUDED.computed, sort = EXCLUDED.sort, note = EXCLUDED.note`,
       [d.id, d.kind, d.title_zh, d.title_en, d.explanation_zh ?? null, d.explanation_en ?? null, d.subjects ?? [],
-        JSON.stringify(claims), d.computed === undefined ? null : JSON.stringify(d.computed), dsort++],
+        JSON.stringify(claims), d.computed === undefined ? null : JSON.stringify(d.computed), dsort++, d.note ?? null],
     );
   }
   await tx.query('DELETE FROM discrepancies WHERE NOT (id = ANY($1::text[]))', [b.discrepancies.map((d) => d.id)]);
@@ -192,7 +230,51 @@ async function write(tx: Queryable, b: SeedBundle): Promise<SeedReport> {
     AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.citation_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM feature_chains x WHERE x.citation_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM discrepancies d, jsonb_array_elements(d.claims) e WHERE e->>'citation_id' = c.id)
+    AND NOT EXISTS (SELECT 1 FROM structures s WHERE s.citation_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM feature_history h WHERE h.op = 'delete' AND c.id = ANY (h.citation_ids))
     AND NOT EXISTS (SELECT 1 FROM taxonomy_citation_refs r WHERE r.citation_id = c.id)`);
+
+  // English renderings of quotes (translations, marked so in the API), matched whitespace-insensitively.
+  const byQuote = new Map(b.translations.quotes.map((q) => [`${q.doc}\u0000${normaliseForQuote(q.quote)}`, q.en]));
+  if (byQuote.size) {
+    for (const c of (await tx.query<{ id: string; document_id: string; quote: string; quote_en: string | null }>('SELECT id, document_id, quote, quote_en FROM citations')).rows) {
+      const en = byQuote.get(`${c.document_id}\u0000${normaliseForQuote(c.quote)}`);
+      if (en && en !== c.quote_en) await tx.query('UPDATE citations SET quote_en = $2 WHERE id = $1', [c.id, en]);
+    }
+  }
+  for (const d of b.documents) if (prepared.has(d.id)) await placeCitations(tx, d.id);
+  // Suggestions once chains and features are in, so the extractor knows their names.
+  for (const run of changed) await run();
+  await linkSeedSuggestions(tx);
   return report;
+}
+
+/**
+ * The extractor's suggestions for the seed documents that the reviewed seed data took (same document and
+ * value, overlapping quotes; for structures the same name) are marked accepted by the seed with the
+ * figure or structure they became; the rest stay open for staff.
+ */
+async function linkSeedSuggestions(tx: Queryable): Promise<void> {
+  const { rows: sugg } = await tx.query<{ id: string; document_id: string; type: string; quote: string; value: number | null; name: string | null }>(
+    `SELECT s.id, s.document_id, s.type, s.quote, (s.proposal->>'value')::float8 AS value, s.proposal->>'name' AS name
+     FROM document_suggestions s JOIN documents d ON d.id = s.document_id WHERE d.uploaded_by = $1 AND s.status = 'open'`, [SEED_USER]);
+  if (!sugg.length) return;
+  const { rows: figs } = await tx.query<{ id: string; document_id: string; quote: string; value: number | null }>(
+    "SELECT t.id, c.document_id, c.quote, t.value FROM targets t JOIN citations c ON c.id = t.citation_id WHERE t.origin = 'seed' ORDER BY t.sort");
+  const { rows: structs } = await tx.query<{ id: string; document_id: string; quote: string; name: string }>(
+    "SELECT s.id, c.document_id, c.quote, s.name FROM structures s JOIN citations c ON c.id = s.citation_id WHERE s.origin = 'seed'");
+  const overlap = (a: string, b: string) => {
+    const x = normaliseForQuote(a);
+    const y = normaliseForQuote(b);
+    return x.includes(y) || y.includes(x);
+  };
+  for (const s of sugg) {
+    if (s.type === 'figure') {
+      const f = figs.find((x) => x.document_id === s.document_id && x.value !== null && s.value !== null && Math.abs(x.value - s.value) < 1e-9 && overlap(x.quote, s.quote));
+      if (f) await tx.query("UPDATE document_suggestions SET status = 'accepted', decided_by = $2, decided_at = now(), figure_id = $3 WHERE id = $1", [s.id, SEED_USER, f.id]);
+    } else {
+      const st = structs.find((x) => x.document_id === s.document_id && x.name === s.name && overlap(x.quote, s.quote));
+      if (st) await tx.query("UPDATE document_suggestions SET status = 'accepted', decided_by = $2, decided_at = now(), structure_id = $3 WHERE id = $1", [s.id, SEED_USER, st.id]);
+    }
+  }
 }

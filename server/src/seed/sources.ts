@@ -18,6 +18,8 @@ export interface SeedDocument {
   period?: string;
   as_of_year?: number | null;
   url?: string;
+  /** draft (征求意见稿), final or superseded; seeds/documents.json says. */
+  status?: 'draft' | 'final' | 'superseded';
   body: string;
 }
 
@@ -96,6 +98,38 @@ export interface SeedDiscrepancy {
   subjects?: string[];
   claims: Array<{ text: string; cite: SeedCite }>;
   computed?: unknown;
+  /** Why this one is listed by hand rather than computed. */
+  note?: string;
+}
+
+/** A named system or structure as a seed document defines it (seeds/structures.json, reviewed). */
+export interface SeedStructure {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  system: string;
+  name: string;
+  cite: SeedCite;
+  note?: string;
+}
+
+/** A reviewed relation between figures (seeds/figure-relations.json): the discrepancy computation checks it. */
+export interface SeedRelation {
+  id: string;
+  kind: string;
+  relation: 'equal' | 'within';
+  lhs: unknown[];
+  rhs: unknown[];
+  label_zh: string;
+  label_en: string;
+  note_zh?: string;
+  note_en?: string;
+}
+
+/** Stored English renderings: per document paragraph (by paragraph key) and per quote; empty ones are absent. */
+export interface SeedTranslations {
+  paragraphs: Record<string, Array<{ key: string; en: string }>>;
+  quotes: Array<{ doc: string; quote: string; en: string }>;
 }
 
 /** Everything the loader writes, read from seeds/ and geodata/ and checked before any write. */
@@ -109,6 +143,9 @@ export interface SeedBundle {
   discrepancies: SeedDiscrepancy[];
   /** seeds/taxonomy/: segments, GB/T classes, synonyms, park hosts and named enterprises of each chain. */
   taxonomy: SeedTaxonomy;
+  structures: SeedStructure[];
+  relations: SeedRelation[];
+  translations: SeedTranslations;
 }
 
 /** The repository root (two levels above server/src). */
@@ -181,7 +218,18 @@ export function readSeedBundle(root = repoRoot): SeedBundle {
   figures.push(...(Array.isArray(targetsFile) ? targetsFile : targetsFile.targets));
   const featureChains = readJson<SeedFeatureChain[]>(path.join(seeds, 'feature-chains.json'), []);
   const discrepancies = readJson<SeedDiscrepancy[]>(path.join(seeds, 'discrepancies.json'), []);
-  return { documents, layers, features, chains, figures, featureChains, discrepancies, taxonomy: readTaxonomy(seeds) };
+  const structures = readJson<SeedStructure[]>(path.join(seeds, 'structures.json'), []);
+  const relations = readJson<SeedRelation[]>(path.join(seeds, 'figure-relations.json'), []);
+  // Translations land over time: only renderings with text are loaded; a missing one stays missing.
+  const translations: SeedTranslations = { paragraphs: {}, quotes: [] };
+  for (const d of documents) {
+    const file = path.join(seeds, 'translations', `${d.id}.json`);
+    const t = readJson<{ paragraphs: Array<{ key: string; en: string }> } | null>(file, null);
+    if (t) translations.paragraphs[d.id] = t.paragraphs.filter((p) => p.en && p.en.trim()).map((p) => ({ key: p.key, en: p.en.trim() }));
+  }
+  translations.quotes = readJson<Array<{ doc: string; quote: string; en: string }>>(path.join(seeds, 'translations', 'quotes.json'), [])
+    .filter((q) => q.en && q.en.trim());
+  return { documents, layers, features, chains, figures, featureChains, discrepancies, structures, relations, translations, taxonomy: readTaxonomy(seeds) };
 }
 
 /** Every problem that would make the bundle untrustworthy; an empty list means it may be loaded. */
@@ -225,5 +273,20 @@ export function checkSeedBundle(b: SeedBundle): string[] {
     d.claims.forEach((c, i) => checkCite(`discrepancy ${d.id} claim ${i}`, c.cite));
   }
   problems.push(...taxonomyProblems(b.taxonomy, docs, chainIds));
+  const structureIds = new Set<string>();
+  for (const s of b.structures) {
+    if (structureIds.has(s.id)) problems.push(`structure ${s.id}: duplicate id`);
+    structureIds.add(s.id);
+    checkCite(`structure ${s.id}`, s.cite, s.name);
+  }
+  const figureSubjects = new Set(b.figures.map((f) => `${f.subject_type}:${f.subject_id}`));
+  for (const r of b.relations) {
+    if (!['equal', 'within'].includes(r.relation)) problems.push(`relation ${r.id}: unknown relation ${r.relation}`);
+    for (const sel of [...r.lhs, ...r.rhs] as Array<{ subject_type: string; subject_id?: string; subject_ids?: string[]; chain_group?: string }>) {
+      const ids = sel.subject_ids ?? (sel.subject_id ? [sel.subject_id] : []);
+      if (sel.chain_group && !b.chains.some((c) => c.group_id === sel.chain_group)) problems.push(`relation ${r.id}: unknown chain group ${sel.chain_group}`);
+      for (const id of ids) if (!figureSubjects.has(`${sel.subject_type}:${id}`)) problems.push(`relation ${r.id}: no figure has subject ${sel.subject_type} ${id}`);
+    }
+  }
   return problems;
 }

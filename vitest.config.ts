@@ -30,9 +30,10 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           env: { ATLAS_TEST_ENGINE: 'pglite' },
           globalSetup: ['test/support/global-setup.ts', 'test/support/browser-setup.ts'],
+          // Every suite serves its own clone (browser-server.ts), so the suites run side by side.
+          setupFiles: ['test/support/browser-server.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

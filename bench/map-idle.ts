@@ -91,7 +91,10 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
       }
       await page.close();
     }
-    if (!parcels && camera) baseline = await bareMapIdle(browser, srv.base, camera);
+    if (!parcels && camera) {
+      baseline = await bareMapIdle(browser, srv.base, camera);
+      baseline.no_labels_ms = await appIdleWithoutLabels(browser, srv.base);
+    }
   } catch (e) {
     return { ms: null, note: `failed: ${(e as Error).message.split('\n')[0]}` };
   } finally {
@@ -109,6 +112,34 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
 
 
 type Browser = Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launch']>>;
+
+/**
+ * The same app with every label switched off through the catalogue's `style.labels` (what staff can set
+ * per layer): the difference to `ms` is what placing and drawing the labels' glyphs costs in this browser.
+ */
+async function appIdleWithoutLabels(browser: Browser, base: string): Promise<number> {
+  const out: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.route('**/api/layers', async (route) => {
+      const res = await route.fetch();
+      const list = (await res.json()) as { style?: Record<string, unknown> }[];
+      for (const l of list) l.style = { ...(l.style ?? {}), labels: false };
+      await route.fulfill({ response: res, json: list });
+    });
+    const t = Date.now();
+    await page.goto(base + '/');
+    await page.waitForFunction(() => (window as unknown as { __atlas?: { layersReady: boolean } }).__atlas?.layersReady === true, undefined, { timeout: 60_000 });
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      const map = (window as unknown as { __atlas: { map: { loaded(): boolean; once(e: string, f: () => void): void } } }).__atlas.map;
+      if (map.loaded()) resolve();
+      else map.once('idle', () => resolve());
+    }));
+    out.push(Date.now() - t);
+    await page.close();
+  }
+  return percentile(out, 50);
+}
 
 /**
  * The floor under the app's number, measured in the same browser right after it: MapLibre alone on a

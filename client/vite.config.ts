@@ -16,6 +16,25 @@ export default defineConfig({
   plugins: [
     react(),
     {
+      // MapLibre is a dynamic import (lib/maplibre.ts) so the panels do not wait for it, but the map
+      // does: hint its chunk and its worker in index.html so they download while the entry script
+      // parses instead of after it (issue 19: map idle).
+      name: 'atlas-preload-maplibre',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler(_html, ctx) {
+          const files = Object.values(ctx.bundle ?? {}).map((c) => c.fileName);
+          const lib = files.find((f) => /\/maplibre-gl-[\w-]+\.js$/.test(f));
+          const worker = files.find((f) => /\/maplibre-gl-worker-[\w-]+\.mjs$/.test(f));
+          return [
+            ...(lib ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${lib}` }, injectTo: 'head' as const }] : []),
+            ...(worker ? [{ tag: 'link', attrs: { rel: 'prefetch', href: `/${worker}` }, injectTo: 'head' as const }] : []),
+          ];
+        },
+      },
+    },
+    {
       // The portable briefing presenter is built beside the app (into <outDir>/portable/) so every build has it.
       name: 'atlas-portable',
       apply: 'build',

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
@@ -29,10 +28,10 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** The base URL of the server under test (ATLAS_URL, or what browser-setup provides). */
+/** The base URL of the server under test (ATLAS_URL: this suite's own server, see test/support/browser-server.ts, or one started by hand). */
 export function baseUrl(): string {
-  const url = process.env.ATLAS_URL || inject('atlasUrl');
-  if (!url) throw new Error('ATLAS_URL is not set and no atlasUrl was provided: start the server and set ATLAS_URL.');
+  const url = process.env.ATLAS_URL;
+  if (!url) throw new Error('ATLAS_URL is not set: the browser project serves each suite (test/support/browser-server.ts); outside it, start the server and set ATLAS_URL.');
   return url.replace(/\/$/, '');
 }
 

@@ -34,7 +34,7 @@ describe('PGlite start-up cache', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 120_000); // CREATE EXTENSION postgis on a new PGlite takes 10–19 s alone, several times that on a loaded machine
 
   it('clones a new data directory from the seeded dump: today’s migrations and seeds are there already', async () => {
     await prepareDumps(() => undefined);

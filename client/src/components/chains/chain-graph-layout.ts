@@ -3,7 +3,7 @@ import type { ChainGraph, ChainGraphNode, Stage } from '@contract/api';
 /*
  * Where every box and arrow of the chain graph goes: pure geometry, so the SVG component only draws.
  * Wide screens read left → right (one column per stage); narrow ones top → bottom (one band per stage,
- * its segments in a grid), because three columns of 110 px at 390 px would not hold a Chinese name.
+ * one segment per row), because three columns of 110 px at 390 px would not hold a Chinese name.
  * Text is wrapped here with estimated glyph widths (CJK one em, Latin about 0.56 em in Noto Sans SC):
  * SVG has no text wrapping, and measuring in the DOM would need a render pass before layout.
  */
@@ -23,6 +23,8 @@ const NODE_PAD_Y = 8;
 const STAGE_HEAD = 28;
 const NODE_GAP = 12;
 const SUB_INDENT = 14;
+/** Width kept right of the boxes for the arrows in the top → bottom layout. */
+const GUTTER = 26;
 
 /** One laid-out node: its box (px, SVG user units), wrapped text and what the badge row says. */
 export interface NodeBox {
@@ -170,29 +172,27 @@ export function layoutGraph(graph: ChainGraph, width: number, text: (n: ChainGra
     }
     height = tallest + PAD;
   } else {
-    const gap = 10;
+    // One box per row, so no arrow has to cross a box: arrows run down a gutter on the right.
     const inner = width - 2 * PAD;
-    const perRow = Math.max(1, Math.floor((inner + gap) / (150 + gap)));
-    const cellW = (inner - (perRow - 1) * gap) / perRow;
-    const bandGap = 30;
+    const boxW = inner - GUTTER;
+    const bandGap = 18;
     for (const stage of stages) {
       const top = height;
       let y = top + STAGE_HEAD;
-      const list = stageOrder(graph.nodes, stage);
-      for (let i = 0; i < list.length; i += perRow) {
-        const row = list.slice(i, i + perRow).map((node, j) => box(node, text(node), PAD + j * (cellW + gap), y, cellW, node.parent !== null));
-        const rowH = Math.max(...row.map((b) => b.h));
-        for (const b of row) b.h = rowH;
-        nodes.push(...row);
-        y += rowH + gap;
+      for (const node of stageOrder(graph.nodes, stage)) {
+        const sub = node.parent !== null;
+        const b = box(node, text(node), PAD + (sub ? SUB_INDENT : 0), y, boxW - (sub ? SUB_INDENT : 0), sub);
+        nodes.push(b);
+        y += b.h + NODE_GAP;
       }
-      stageBoxes.push({ stage, x: PAD, y: top, w: inner, h: y - gap - top });
-      height = y - gap + bandGap;
+      stageBoxes.push({ stage, x: PAD, y: top, w: boxW, h: y - NODE_GAP - top });
+      height = y - NODE_GAP + bandGap;
     }
     height = height - bandGap + PAD;
   }
 
   const at = new Map(nodes.map((b) => [b.node.id, b]));
+  const sources = [...new Set(graph.edges.map((e) => e.from))];
   const edges: GraphLayout['edges'] = [];
   for (const e of graph.edges) {
     const a = at.get(e.from);
@@ -206,22 +206,19 @@ export function layoutGraph(graph: ChainGraph, width: number, text: (n: ChainGra
       const mid = (x1 + x2) / 2;
       edges.push({ ...e, kind: 'flow', d: `M${r(x1)},${r(y1)} C${r(mid)},${r(y1)} ${r(mid)},${r(y2)} ${r(x2)},${r(y2)}` });
     } else {
-      const x1 = a.x + a.w / 2;
-      const y1 = a.y + a.h;
-      const x2 = b.x + b.w / 2;
-      const y2 = b.y - 6;
-      const mid = (y1 + y2) / 2;
-      edges.push({ ...e, kind: 'flow', d: `M${r(x1)},${r(y1)} C${r(x1)},${r(mid)} ${r(x2)},${r(mid)} ${r(x2)},${r(y2)}` });
+      // Out of the source's right side, down the gutter (one lane per source), into the target's right side.
+      const lane = PAD + width - 2 * PAD - GUTTER + 6 + (sources.indexOf(e.from) % 4) * 4;
+      const y1 = a.y + a.h / 2;
+      const y2 = b.y + b.h / 2;
+      edges.push({ ...e, kind: 'flow', d: `M${r(a.x + a.w)},${r(y1)} H${r(lane)} V${r(y2)} H${r(b.x + b.w + 6)}` });
     }
   }
-  // A sub-segment hangs from its parent by a dashed elbow (horizontal layout, where it sits just below it).
-  if (!vertical) {
-    for (const b of nodes) {
-      const p = b.node.parent ? at.get(b.node.parent) : undefined;
-      if (!p) continue;
-      const x = p.x + SUB_INDENT / 2;
-      edges.push({ from: p.node.id, to: b.node.id, kind: 'part', d: `M${r(x)},${r(p.y + p.h)} L${r(x)},${r(b.y + b.h / 2)} L${r(b.x)},${r(b.y + b.h / 2)}` });
-    }
+  // A sub-segment hangs from its parent (just above it, in the same stage) by a dashed elbow.
+  for (const b of nodes) {
+    const p = b.node.parent ? at.get(b.node.parent) : undefined;
+    if (!p) continue;
+    const x = p.x + SUB_INDENT / 2;
+    edges.push({ from: p.node.id, to: b.node.id, kind: 'part', d: `M${r(x)},${r(p.y + p.h)} L${r(x)},${r(b.y + b.h / 2)} L${r(b.x)},${r(b.y + b.h / 2)}` });
   }
   return { width, height: Math.ceil(height), vertical, stages: stageBoxes, nodes, edges };
 }

@@ -265,7 +265,7 @@ function SegmentDetail({ node, parentName, onShowPark }: { node: ChainGraphNode 
     <section className={`cg-detail${node.gap ? ' is-gap' : ''}`} aria-labelledby="cg-detail-title" aria-live="polite" data-segment={node.segment}>
       <p className="cg-detail-stage">
         <span className={`cg-tag cg-stage-${node.stage}`}>{stageLabel(t, node.stage)}</span>
-        {parentName && <span className="muted"> {g.partOf}：{parentName}</span>}
+        {parentName && <span className="muted"> {g.partOf}{lang === 'zh' ? '：' : ': '}{parentName}</span>}
       </p>
       <h3 id="cg-detail-title">{name}</h3>
       {other && other !== name && <p className="dialog-secondary" lang={otherLang(lang)}>{other}</p>}

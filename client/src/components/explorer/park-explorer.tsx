@@ -344,7 +344,7 @@ function MatchResults(props: {
       <section className="matched-chains" aria-label={t.inv.matchedChains}>
         <h3 className="dock-subheading">{t.inv.matchedChains}</h3>
         {result.no_fit ? (
-          <NoFit result={result} onPickChain={onPickChain} />
+          <NoFit result={result} chainCount={chainById.size} onPickChain={onPickChain} />
         ) : result.chains.length === 0 ? (
           <p className="muted">{t.inv.noMatch(result.query.q ?? '')}</p>
         ) : (
@@ -518,14 +518,14 @@ function MatchedSegments({ result }: { result: MatchResult }) {
 }
 
 /** A query that fits no chain: said plainly, with the nearest chains labelled as such (never ranked as matches). */
-function NoFit({ result, onPickChain }: { result: MatchResult; onPickChain: (chainId: string) => void }) {
+function NoFit({ result, chainCount, onPickChain }: { result: MatchResult; chainCount: number; onPickChain: (chainId: string) => void }) {
   const { lang, t } = useI18n();
   const q = result.query.q ?? result.query.code ?? '';
   return (
     <div className="no-fit-block">
       <p className="no-fit" role="status">
         {q && <strong>{lang === 'zh' ? `“${q}”：` : `“${q}”: `}</strong>}
-        {t.chainGraph.noFit}
+        {t.chainGraph.noFit(chainCount)}
       </p>
       {result.nearest.length > 0 && (
         <>

@@ -163,6 +163,18 @@ describe('chain graph in Chromium', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog.count()).toBe(0);
       await expect.poll(() => new URL(page.url()).searchParams.get('graph')).toBeNull();
+
+      // From the title-bar search: a chain hit opens its card, and the card opens the graph in its place.
+      await page.locator('.search-input').fill(graph.chain.name_en);
+      const hit = page.locator('.search-result', { has: page.locator('.kind-chain') }).filter({ hasText: graph.chain.name_en }).first();
+      await expect.poll(() => hit.count(), { timeout: 10_000 }).toBe(1);
+      await hit.click();
+      const card = page.locator('dialog.chain-card');
+      await expect.poll(() => card.locator('#chain-card-title').textContent()).toBe(graph.chain.name_en);
+      await card.getByRole('button', { name: /Open the chain graph/ }).click();
+      await expect.poll(() => dialog.locator('#chain-graph-title').textContent()).toBe(graph.chain.name_en);
+      expect(await card.count()).toBe(0);
+      expect(await dialog.locator('.cg-hint').textContent()).toContain('Pick a segment');
       expect(external).toEqual([]);
     } finally {
       await context.close();

@@ -175,6 +175,25 @@ describe('chain graph in Chromium', () => {
       await expect.poll(() => dialog.locator('#chain-graph-title').textContent()).toBe(graph.chain.name_en);
       expect(await card.count()).toBe(0);
       expect(await dialog.locator('.cg-hint').textContent()).toContain('Pick a segment');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+
+      // An abbreviation (ADC) names a sub-segment: drawn indented under its parent, joined by a dashed line.
+      const bio = await getJson<ChainGraph>('/api/chains/biopharma/graph');
+      await page.locator('.explorer-filters input[name="q"]').fill('ADC');
+      await page.locator('.explorer-filters input[name="q"]').press('Enter');
+      const adcRow = page.locator('.matched-segment[data-chain-id="biopharma"][data-segment="adc"]');
+      await expect.poll(() => adcRow.count(), { timeout: 15_000 }).toBe(1);
+      expect(await adcRow.locator('.cg-tag').textContent()).toBe('Midstream');
+      await adcRow.locator('.cg-open').click();
+      await expect.poll(() => dialog.locator('.cg-node').count()).toBe(bio.nodes.length);
+      const adc = await node(page, 'adc').boundingBox();
+      const parent = await node(page, bio.nodes.find((n) => n.segment === 'adc')!.parent!.split(':')[1]).boundingBox();
+      expect(adc!.x).toBeGreaterThan(parent!.x);
+      expect(adc!.y).toBeGreaterThan(parent!.y + parent!.height - 1);
+      expect(await dialog.locator('.cg-edge-part[data-to="biopharma:adc"]').count()).toBe(1);
+      expect(await node(page, 'adc').locator('.cg-node-box').getAttribute('stroke-dasharray')).toBeTruthy();
+      await page.screenshot({ path: path.join(RESULTS, 'chain-graph-desktop-subsegment.png') });
       expect(external).toEqual([]);
     } finally {
       await context.close();

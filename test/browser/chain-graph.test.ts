@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { ChainGraph, MatchResult } from '../../contract/api';
-import { launchChromium, RESULTS, getJson, offlineContext, openApp } from './support';
+import { countColour, launchChromium, RESULTS, getJson, offlineContext, openApp } from './support';
 
 /*
  * The chain graph (client/src/components/chains/chain-graph.tsx) in a real Chromium against a running
@@ -15,14 +15,6 @@ import { launchChromium, RESULTS, getJson, offlineContext, openApp } from './sup
 /** Fill of a gap box and of a box with a named local enterprise (GRAPH_COLORS in chain-graph.tsx). */
 const GAP_FILL: [number, number, number] = [0xfb, 0xd9, 0xd3];
 const LOCAL_FILL: [number, number, number] = [0xe2, 0xf0, 0xf5];
-
-function countColour(png: PNG, rgb: [number, number, number], tolerance = 4): number {
-  let n = 0;
-  for (let k = 0; k < png.data.length; k += 4) {
-    if (Math.abs(png.data[k] - rgb[0]) <= tolerance && Math.abs(png.data[k + 1] - rgb[1]) <= tolerance && Math.abs(png.data[k + 2] - rgb[2]) <= tolerance) n++;
-  }
-  return n;
-}
 
 async function shot(target: Locator | Page, name: string): Promise<PNG> {
   return PNG.sync.read(await target.screenshot({ path: path.join(RESULTS, name) }));

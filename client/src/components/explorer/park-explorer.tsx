@@ -525,7 +525,8 @@ function NoFit({ result, chainCount, onPickChain }: { result: MatchResult; chain
     <div className="no-fit-block">
       <p className="no-fit" role="status">
         {q && <strong>{lang === 'zh' ? `“${q}”：` : `“${q}”: `}</strong>}
-        {t.chainGraph.noFit(chainCount)}
+        {/* The count only once the chain list is here: never “none of the 0 chains”. */}
+        {chainCount > 0 ? t.chainGraph.noFit(chainCount) : t.chainGraph.noFitPlain}
       </p>
       {result.nearest.length > 0 && (
         <>

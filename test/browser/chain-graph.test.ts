@@ -229,8 +229,16 @@ describe('chain graph in Chromium', () => {
         expect(countColour(png, GAP_FILL)).toBeGreaterThan(png.width * png.height * 0.3);
       }
       await page.screenshot({ path: path.join(RESULTS, 'chain-graph-phone-link.png') });
-      await page.keyboard.press('Escape');
+      // A host park, shown on the map: the graph gives way to the park's sheet.
+      const park = adc.parks[0];
+      await detail.locator(`.cg-park[data-park-id="${park.park_id}"] .cg-show-park`).click();
       await expect.poll(() => dialog.count()).toBe(0);
+      await expect.poll(() => page.locator('.park-profile').getAttribute('data-feature-id')).toBe(park.park_id);
+      const sheet = await page.locator('.park-profile').boundingBox();
+      expect(sheet!.width).toBeCloseTo(390, 0);
+      await page.screenshot({ path: path.join(RESULTS, 'chain-graph-phone-park.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('.park-profile').count()).toBe(0);
 
       // A query that fits no chain: said so, no park ranked, the nearest chains apart; one opens its graph.
       const noFit = await getJson<MatchResult>(`/api/match?q=${encodeURIComponent('外包装设计')}`);

@@ -106,6 +106,25 @@ describe('accessibility (axe-core, keyboard, narrow screens)', () => {
     }
   });
 
+  it('has no WCAG 2 A/AA violations in the chain graph, wide and on a phone, in both languages', async () => {
+    const found: string[] = [];
+    for (const [viewport, query, label] of [
+      [{ width: 1280, height: 800 }, '/?graph=petrochemicals&gseg=white-oils', 'chain graph'],
+      [{ width: 390, height: 844 }, '/?lang=en&panel=none&graph=biopharma&gseg=adc', 'chain graph (phone, en)'],
+    ] as const) {
+      const context = await axeContext(browser, viewport);
+      try {
+        const page = await openApp(context, query);
+        await expect.poll(() => page.locator('.chain-graph-dialog .cg-detail .cg-list > li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+        await openDetails(page);
+        found.push(...(await axe(page, label)));
+      } finally {
+        await context.close();
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it('reaches the park list with Tab, opens a profile with Enter, and shows where the focus is', async () => {
     const context = await axeContext(browser, { width: 1280, height: 800 });
     try {

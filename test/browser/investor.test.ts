@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { AtlasFeatureCollection, SitesResult } from '../../contract/api';
-import { launchChromium, RESULTS, baseUrl, getJson, offlineContext, openApp, waitIdle } from './support';
+import { countColour, launchChromium, RESULTS, baseUrl, getJson, offlineContext, openApp, waitIdle } from './support';
 
 /*
  * The investor views in a real Chromium against a running server: the park explorer, chain-aware
@@ -22,15 +22,6 @@ async function camera(page: Page) {
     const m = window.__atlas!.map;
     return { center: m.getCenter().toArray() as [number, number], zoom: m.getZoom() };
   });
-}
-
-/** Pixels of a PNG within `tolerance` of a colour. */
-function countColour(png: PNG, rgb: [number, number, number], tolerance = 6): number {
-  let n = 0;
-  for (let k = 0; k < png.data.length; k += 4) {
-    if (Math.abs(png.data[k] - rgb[0]) <= tolerance && Math.abs(png.data[k + 1] - rgb[1]) <= tolerance && Math.abs(png.data[k + 2] - rgb[2]) <= tolerance) n++;
-  }
-  return n;
 }
 
 describe('investor views in Chromium', () => {

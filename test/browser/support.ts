@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { PNG } from 'pngjs';
 
 /*
  * What every browser suite shares: Chromium's flags on these machines, the server under test, and a
@@ -95,4 +96,13 @@ export async function waitIdle(page: Page, fadeMs = 400): Promise<void> {
       }),
   );
   await page.waitForTimeout(fadeMs);
+}
+
+/** Pixels of a PNG within `tolerance` of a colour. */
+export function countColour(png: PNG, rgb: [number, number, number], tolerance = 6): number {
+  let n = 0;
+  for (let k = 0; k < png.data.length; k += 4) {
+    if (Math.abs(png.data[k] - rgb[0]) <= tolerance && Math.abs(png.data[k + 1] - rgb[1]) <= tolerance && Math.abs(png.data[k + 2] - rgb[2]) <= tolerance) n++;
+  }
+  return n;
 }

@@ -19,6 +19,8 @@ export interface SourcesApi {
   checksOpen: boolean;
   /** Opens the card of an industry chain with its figures. */
   openChain: (chainId: string) => void;
+  /** Opens the chain graph (segments, enterprises, parks, gaps), optionally at a segment. */
+  openChainGraph: (chainId: string, segment?: string | null) => void;
   /** Opens the document viewer at a figure's citation (once the figure list has loaded). */
   openFigure: (figureId: string) => void;
   /** Selects a feature, shows its layer and moves the camera to it. */

@@ -4,7 +4,7 @@ import type { AtlasMapApi } from './use-atlas-map';
 import type { ExplorerState } from './use-explorer-state';
 import type { LayerControls } from './use-layer-controls';
 import type { Lang } from '../lib/i18n';
-import { formatUrlView, parseUrlView, throttle, type UrlView } from '../lib/url-state';
+import { formatUrlView, parseUrlView, throttle, type ChainGraphView, type UrlView } from '../lib/url-state';
 
 /** How often the URL may be rewritten while the map moves. */
 const WRITE_INTERVAL_MS = 250;
@@ -20,6 +20,8 @@ export interface UrlStateOptions {
   selectedId: string | null;
   panelOpen: boolean;
   explorer: ExplorerState;
+  /** The open chain graph, or null. */
+  graph: ChainGraphView | null;
 }
 
 /** The view the page was opened with (read once, before the first render). */
@@ -69,6 +71,7 @@ export function useUrlState(options: UrlStateOptions): void {
         filters: o.explorer.filters,
         compare: o.explorer.compare,
         chartGroup: o.explorer.chartGroup,
+        graph: o.graph,
       };
       const search = formatUrlView(window.location.search, view);
       if (search !== window.location.search) {
@@ -118,10 +121,10 @@ export function useUrlState(options: UrlStateOptions): void {
   }, [map, ready]);
 
   // Everything else: write when any recorded piece of state changes.
-  const { lang, selectedId, panelOpen, explorer, controls } = options;
+  const { lang, selectedId, panelOpen, explorer, controls, graph } = options;
   useEffect(() => {
     writer.current.call();
-  }, [lang, selectedId, panelOpen, explorer.tab, explorer.filters, explorer.compare, explorer.chartGroup, controls.controls, layers]);
+  }, [lang, selectedId, panelOpen, explorer.tab, explorer.filters, explorer.compare, explorer.chartGroup, controls.controls, layers, graph]);
 
   useEffect(() => {
     const w = writer.current;

@@ -8,7 +8,7 @@ import type {
   Problem,
 } from '@contract/api';
 import type { DerivedGrowth, Discrepancy, DocumentDetail, DocumentInfo, Figure, SearchHit } from '@contract/api';
-import type { MatchResult } from '@contract/api';
+import type { ChainGraph, MatchResult } from '@contract/api';
 import type { SitesResult, SiteStatus } from '@contract/api';
 import type { AtlasFeature, AuthSession, ExportCrs, ExportFormat, FeaturePatch, HistoryEntry, NewFeature } from '@contract/api';
 import type { CompareResult, ImportPreview, ImportResult } from '@contract/api';
@@ -48,6 +48,7 @@ export const queryKeys = {
   layer: (id: string) => ['layers', id] as const,
   feature: (id: string) => ['features', id] as const,
   chains: ['chains'] as const,
+  chainGraph: (id: string) => ['chains', id, 'graph'] as const,
   search: (q: string, limit: number) => ['search', q, limit] as const,
   documents: ['documents'] as const,
   document: (id: string) => ['documents', id] as const,
@@ -99,6 +100,11 @@ export function fetchFeature(id: string, signal?: AbortSignal): Promise<FeatureD
 /** GET /api/chains — the industry chains with their figures. */
 export function fetchChains(signal?: AbortSignal): Promise<Chain[]> {
   return getJson<Chain[]>('/api/chains', signal);
+}
+
+/** GET /api/chains/:id/graph — the chain's segments (upstream → downstream) with enterprises, host parks and gaps. */
+export function fetchChainGraph(id: string, signal?: AbortSignal): Promise<ChainGraph> {
+  return getJson<ChainGraph>(`/api/chains/${encodeURIComponent(id)}/graph`, signal);
 }
 
 /** GET /api/search — features, chains, layers and figures whose name contains q (either language), best first. */

@@ -16,6 +16,7 @@ import type { Lang } from './i18n';
  *   minarea=50&au=ha             minimum site area, in the unit the user chose (ha or km2; default km2)
  *   cmp=park-biomed,park-port     parks picked for comparison
  *   cg=new-materials              chain group shown in the charts tab
+ *   graph=petrochemicals&gseg=white-oils  chain graph open (and the segment picked in it)
  *
  * Keys this module does not know are left alone, so other parts of the app can use the URL too.
  */
@@ -73,10 +74,18 @@ export interface UrlView {
   filters: ExplorerFilters;
   compare: string[];
   chartGroup: string | null;
+  /** The chain graph open over the map (components/chains/chain-graph.tsx), or null. */
+  graph: ChainGraphView | null;
+}
+
+/** An open chain graph: the chain, and the segment picked in it (the taxonomy's segment id) or null. */
+export interface ChainGraphView {
+  chain: string;
+  segment: string | null;
 }
 
 /** The keys owned by this module (everything else in the query string is preserved). */
-const KEYS = ['lang', 'cam', 'sel', 'panel', 'lv', 'lo', 'chain', 'group', 'q', 'avail', 'st', 'minarea', 'au', 'cmp', 'cg'] as const;
+const KEYS = ['lang', 'cam', 'sel', 'panel', 'lv', 'lo', 'chain', 'group', 'q', 'avail', 'st', 'minarea', 'au', 'cmp', 'cg', 'graph', 'gseg'] as const;
 
 /** Feature, layer, chain and group ids: the server's id pattern. */
 const ID = /^[a-z0-9][a-z0-9_-]{0,79}$/;
@@ -132,6 +141,7 @@ export function parseUrlView(search: string): UrlView {
   const chain = id(p.get('chain'));
   const st = (p.get('st') ?? '').split(',');
   const areaUnit: AreaUnit = p.get('au') === 'ha' ? 'ha' : 'km2';
+  const graph = id(p.get('graph'));
   return {
     lang: lang === 'zh' || lang === 'en' ? lang : null,
     camera: parseCamera(p.get('cam')),
@@ -147,6 +157,7 @@ export function parseUrlView(search: string): UrlView {
     },
     compare: ids(p.get('cmp'), MAX_COMPARE),
     chartGroup: id(p.get('cg')),
+    graph: graph ? { chain: graph, segment: id(p.get('gseg')) } : null,
   };
 }
 
@@ -177,6 +188,10 @@ export function formatUrlView(search: string, view: UrlView): string {
   if (view.filters.areaUnit === 'ha') p.set('au', 'ha');
   set('cmp', view.compare.slice(0, MAX_COMPARE).join(','));
   set('cg', view.chartGroup);
+  if (view.graph) {
+    set('graph', view.graph.chain);
+    set('gseg', view.graph.segment);
+  }
   const out = p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
   return out ? `?${out}` : '';
 }

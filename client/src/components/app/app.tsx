@@ -52,6 +52,7 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | null>(() => initialView.selected);
   const [panelOpen, setPanelOpen] = useState(() => (initialView.panel ? initialView.panel !== 'none' : !isPhone()));
   const explorer = useExplorerState(initialView);
+  const [graph, setGraph] = useState(() => initialView.graph);
   const [basemaps, setBasemaps] = useState<OnlineBasemapState>(() => ({ tianditu: false, osm: false, tiandituKey: storedKey() }));
   const containerRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -97,7 +98,7 @@ export function App() {
   // While a staff tool (edit, draw, measure, export picking) owns map clicks, they do not pick features.
   const [mapBusy, setMapBusy] = useState(false);
   const atlas = useAtlasMap({ container: containerRef, layers, data, index, controls: controls.controls, lang, selectedId, basemaps, onSelect: mapBusy ? ignorePick : select, padding });
-  useUrlState({ initial: initialView, atlas, layers, controls, lang, selectedId, panelOpen, explorer });
+  useUrlState({ initial: initialView, atlas, layers, controls, lang, selectedId, panelOpen, explorer, graph });
   // Once the first view is on the map, the panels' chunks are fetched in the background.
   useEffect(() => {
     if (atlas.ready && atlas.map) atlas.map.once('idle', preloadLazyChunks);
@@ -152,7 +153,7 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       {/* Document viewer, sources, data checks and chain cards, reachable from every citation. */}
-      <SourcesProvider index={index} onSelectFeature={selectFromList} onShowLayer={showLayer}>
+      <SourcesProvider index={index} onSelectFeature={selectFromList} onShowLayer={showLayer} graph={graph} onGraph={setGraph}>
       {/* Sign-in, editing, history, measuring, coordinates and export (components/tools/staff-provider.tsx). */}
       <StaffProvider map={atlas.map} ready={atlas.ready} layers={layers} index={index} selectedId={selectedId} onSelect={select} onShowLayer={showLayer} onMapBusy={setMapBusy}>
       <div className={`app${panelOpen ? ' panel-open' : ''}${selectedId ? ' feature-open' : ''}`}>

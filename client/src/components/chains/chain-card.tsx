@@ -6,6 +6,7 @@ import { pick } from '../../lib/i18n';
 import { DerivedGrowthList } from '../checks/derived-growth';
 import { Dialog } from '../documents/dialog';
 import { FigureItem } from '../feature/feature-panel';
+import { ChainGraphButton } from './chain-graph-button';
 
 /** An industry chain's card: name, focus, its 2024/2027/2030 figures each with its source, and derived growth. */
 export function ChainCard({ chainId, onClose }: { chainId: string; onClose: () => void }) {
@@ -38,6 +39,9 @@ export function ChainCard({ chainId, onClose }: { chainId: string; onClose: () =
           {chains.error && <p className="layer-error" role="alert">{t.loadFailed}: {chains.error.message}</p>}
           {chain && (
             <>
+              <p className="chain-graph-link">
+                <ChainGraphButton chainId={chain.id} name={name} long className="button button-quiet" />
+              </p>
               {(chain.focus_zh || chain.focus_en) && (
                 <dl className="chain-focus"><dt>{t.chainFocus}</dt><dd>{pick(lang, chain.focus_zh, chain.focus_en)}</dd></dl>
               )}

@@ -6,10 +6,12 @@ import { useSubjectIndex } from '../../hooks/use-subject-index';
 import { pick } from '../../lib/i18n';
 import { lazyComponent } from '../../lib/lazy-component';
 import type { ResolvedSubject } from '../checks/checks-panel';
+import type { ChainGraphView } from '../../lib/url-state';
 import '../../styles/sources.css';
 
 // Opened from a click: chunks of their own, loaded on first use.
 const ChainCard = lazyComponent(() => import('../chains/chain-card').then((m) => m.ChainCard));
+const ChainGraphDialog = lazyComponent(() => import('../chains/chain-graph').then((m) => m.ChainGraphDialog));
 const ChecksPanel = lazyComponent(() => import('../checks/checks-panel').then((m) => m.ChecksPanel));
 const DocumentList = lazyComponent(() => import('./document-list').then((m) => m.DocumentList));
 const DocumentViewer = lazyComponent(() => import('./document-viewer').then((m) => m.DocumentViewer));
@@ -25,6 +27,9 @@ export interface SourcesProviderProps {
   onSelectFeature: (featureId: string) => void;
   /** Switches a layer on. */
   onShowLayer: (layerId: string) => void;
+  /** The open chain graph (kept by the app, as the URL records it), and its setter. */
+  graph: ChainGraphView | null;
+  onGraph: (graph: ChainGraphView | null) => void;
   children: ReactNode;
 }
 
@@ -32,7 +37,7 @@ export interface SourcesProviderProps {
  * Owns the document viewer, the source list, the data-checks panel and the chain card, and gives
  * every component (citations, search, checks) one way to open them through SourcesContext.
  */
-export function SourcesProvider({ index, onSelectFeature, onShowLayer, children }: SourcesProviderProps) {
+export function SourcesProvider({ index, onSelectFeature, onShowLayer, graph, onGraph, children }: SourcesProviderProps) {
   const { lang } = useI18n();
   const [viewer, setViewer] = useState<{ key: number; target: DocumentTarget } | null>(null);
   const [docsOpen, setDocsOpen] = useState(false);
@@ -78,6 +83,11 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, children 
       },
       checksOpen,
       openChain: (id) => setChainId(id),
+      openChainGraph: (chain, segment = null) => {
+        // The graph takes the chain card's place rather than stacking over it.
+        setChainId(null);
+        onGraph({ chain, segment });
+      },
       openFigure: (id) => setPendingFigure(id),
       selectFeature: (id) => {
         // On a phone the sheet covers the map the feature is about to be shown on.
@@ -86,7 +96,7 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, children 
       },
       showLayer: onShowLayer,
     }),
-    [openDocument, checksOpen, closeChecks, onSelectFeature, onShowLayer],
+    [openDocument, checksOpen, closeChecks, onSelectFeature, onShowLayer, onGraph],
   );
 
   const resolve = useCallback(
@@ -116,6 +126,20 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, children 
       {children}
       {checksOpen && <ChecksPanel onClose={closeChecks} resolve={resolve} />}
       {chainId && <ChainCard key={chainId} chainId={chainId} onClose={() => setChainId(null)} />}
+      {graph && (
+        <ChainGraphDialog
+          key={graph.chain}
+          chainId={graph.chain}
+          segment={graph.segment}
+          onSegment={(segment) => onGraph({ chain: graph.chain, segment })}
+          onClose={() => onGraph(null)}
+          onShowPark={(parkId) => {
+            // The dialog covers the map: close it, then select the park (flies there, opens its profile).
+            onGraph(null);
+            onSelectFeature(parkId);
+          }}
+        />
+      )}
       {docsOpen && <DocumentList onClose={() => setDocsOpen(false)} />}
       {viewer && <DocumentViewer key={viewer.key} target={viewer.target} onClose={() => setViewer(null)} />}
     </SourcesContext.Provider>

@@ -8,6 +8,8 @@ import type { ParkFacts } from '../../lib/park-facts';
 import { useSites } from '../../hooks/use-sites';
 import { minAreaKm2, type ExplorerFilters } from '../../lib/url-state';
 import { CitationQuote } from '../feature/citation-quote';
+import { ChainGraphButton } from '../chains/chain-graph-button';
+import { stageLabel } from '../chains/chain-graph-stage';
 import { PART_COLORS, PART_ORDER, ScoreBar } from './score-bar';
 import { formatArea, SiteFilters, siteFiltersOn, SiteItem } from './site-filters';
 
@@ -341,7 +343,9 @@ function MatchResults(props: {
     <div className={`explorer-results match-results${pending ? ' is-updating' : ''}`} aria-live="polite" aria-busy={pending}>
       <section className="matched-chains" aria-label={t.inv.matchedChains}>
         <h3 className="dock-subheading">{t.inv.matchedChains}</h3>
-        {result.chains.length === 0 ? (
+        {result.no_fit ? (
+          <NoFit result={result} chainCount={chainById.size} onPickChain={onPickChain} />
+        ) : result.chains.length === 0 ? (
           <p className="muted">{t.inv.noMatch(result.query.q ?? '')}</p>
         ) : (
           <ul className="chip-list">
@@ -354,10 +358,12 @@ function MatchResults(props: {
                     {result.query.q && c.matched.length > 0 && <> · {t.inv.matchedWords(c.matched.join(lang === 'zh' ? '、' : ', '))}</>}
                   </span>
                 </button>
+                <ChainGraphButton chainId={c.id} name={pick(lang, c.name_zh, c.name_en)} />
               </li>
             ))}
           </ul>
         )}
+        {result.segments.length > 0 && <MatchedSegments result={result} />}
         {result.chains.length > 0 && (
           <p className="weights muted">
             {t.inv.weights}: {PART_ORDER.map((p) => `${t.inv.scoreParts[p]} ${result.weights[p]}`).join(' + ')} = 100
@@ -484,5 +490,61 @@ function RankedPark({ rank, match, relevance, bestChain, facts, selected, compar
         {facts && facts.area_km2 !== null && <p className="muted">{t.area}: {formatNumber(lang, facts.area_km2, 1)} km²</p>}
       </details>
     </li>
+  );
+}
+
+/** The segments the query named, each with its stage and a link into the chain graph at that segment. */
+function MatchedSegments({ result }: { result: MatchResult }) {
+  const { lang, t } = useI18n();
+  const chainName = new Map(result.chains.map((c) => [c.id, pick(lang, c.name_zh, c.name_en)]));
+  return (
+    <>
+      <h4 className="profile-subheading">{t.chainGraph.matchedSegments}</h4>
+      <ul className="matched-segments">
+        {result.segments.map((s) => (
+          <li key={`${s.chain_id}:${s.segment}`} className="matched-segment" data-chain-id={s.chain_id} data-segment={s.segment}>
+            <span className={`cg-tag cg-stage-${s.stage}`}>{stageLabel(t, s.stage)}</span>
+            <span>
+              <strong>{pick(lang, s.name_zh, s.name_en)}</strong>
+              <span className="muted"> · {chainName.get(s.chain_id) ?? s.chain_id}</span>
+              {s.matched.length > 0 && <span className="muted"> · {t.chainGraph.matchedBy}: {s.matched.join(lang === 'zh' ? '、' : ', ')}</span>}
+            </span>
+            <ChainGraphButton chainId={s.chain_id} segment={s.segment} name={`${chainName.get(s.chain_id) ?? s.chain_id} · ${pick(lang, s.name_zh, s.name_en)}`} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** A query that fits no chain: said plainly, with the nearest chains labelled as such (never ranked as matches). */
+function NoFit({ result, chainCount, onPickChain }: { result: MatchResult; chainCount: number; onPickChain: (chainId: string) => void }) {
+  const { lang, t } = useI18n();
+  const q = result.query.q ?? result.query.code ?? '';
+  return (
+    <div className="no-fit-block">
+      <p className="no-fit" role="status">
+        {q && <strong>{lang === 'zh' ? `“${q}”：` : `“${q}”: `}</strong>}
+        {/* The count only once the chain list is here: never “none of the 0 chains”. */}
+        {chainCount > 0 ? t.chainGraph.noFit(chainCount) : t.chainGraph.noFitPlain}
+      </p>
+      {result.nearest.length > 0 && (
+        <>
+          <h4 className="profile-subheading">{t.chainGraph.nearest}</h4>
+          <ul className="nearest-chains">
+            {result.nearest.map((c) => (
+              <li key={c.id} className="nearest-chain" data-chain-id={c.id}>
+                <strong>{pick(lang, c.name_zh, c.name_en)}</strong>
+                <span className="muted">
+                  {t.chainGraph.similarity} {formatNumber(lang, c.similarity * 100, 0)}% · {t.chainGraph.closestTerm}: {c.closest_term}
+                </span>
+                <button type="button" className="link-button cg-open" onClick={() => onPickChain(c.id)}>{t.inv.pickChain}</button>
+                <ChainGraphButton chainId={c.id} name={pick(lang, c.name_zh, c.name_en)} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }

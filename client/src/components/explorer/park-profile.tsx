@@ -12,6 +12,7 @@ import { buildParkFacts, nodeChains, type ParkFacts } from '../../lib/park-facts
 import { EMPTY_FILTERS, minAreaKm2, type ExplorerFilters } from '../../lib/url-state';
 import { AccuracyBadge } from '../feature/accuracy-badge';
 import { CitationQuote } from '../feature/citation-quote';
+import { ChainGraphButton } from '../chains/chain-graph-button';
 import { AsOfStamp } from './as-of-stamp';
 import { FigureRow } from './figure-row';
 import { siteFiltersOn, SiteItem } from './site-filters';
@@ -290,7 +291,8 @@ function ChainSection({ detail }: { detail: FeatureDetail }) {
                     <strong>{pick(lang, links[0].name_zh, links[0].name_en)}</strong>{' '}
                     {links.map((l) => (
                       <span key={l.role} className={`role-tag role-${l.role}`}>{t.chainRoles[l.role] ?? l.role}</span>
-                    ))}
+                    ))}{' '}
+                    <ChainGraphButton chainId={id} name={pick(lang, links[0].name_zh, links[0].name_en)} />
                   </div>
                   {links.map((l) =>
                     l.citation ? (

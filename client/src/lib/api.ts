@@ -131,13 +131,13 @@ export function fetchGrowth(subject: string, signal?: AbortSignal): Promise<Deri
   return getJson<DerivedGrowth[]>(`/api/analytics/growth?subject=${encodeURIComponent(subject)}`, signal);
 }
 
-/** GET /api/sites?status=…&min_area_km2=… — sites with their computed / stated area, unknown areas apart. */
+/** GET /api/sites/areas?status=…&min_area_km2=… — sites with their computed / stated area, unknown areas apart. */
 export function fetchSites(status: SiteStatus[], minKm2: number | null, signal?: AbortSignal): Promise<SitesResult> {
   const p = new URLSearchParams();
   if (status.length) p.set('status', status.join(','));
   if (minKm2 !== null) p.set('min_area_km2', String(minKm2));
   const qs = p.toString().replace(/%2C/gi, ',');
-  return getJson<SitesResult>(`/api/sites${qs ? `?${qs}` : ''}`, signal);
+  return getJson<SitesResult>(`/api/sites/areas${qs ? `?${qs}` : ''}`, signal);
 }
 
 /** GET /api/match?chain=<id> or ?q=<industry text> — parks and sites ranked with every part of the score. */

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS land_use_classes (
 CREATE TABLE IF NOT EXISTS sites (
   id                   text PRIMARY KEY CHECK (id ~ '^[a-z0-9][a-z0-9_-]{0,79}$'),
   park_id              text,                               -- a feature of layer 'parks'; null = not known
+  zone_id              text,                               -- a point site's mapped polygon (e.g. zone-southwest), drawn as its extent
   name_zh              text NOT NULL CHECK (length(btrim(name_zh)) BETWEEN 1 AND 200),
   name_en              text CHECK (name_en IS NULL OR length(btrim(name_en)) BETWEEN 1 AND 200),
   kind                 text NOT NULL CHECK (kind IN ('land', 'factory', 'office', 'warehouse')),
@@ -176,16 +177,53 @@ DROP TRIGGER IF EXISTS sites_versioning ON sites;
 CREATE TRIGGER sites_versioning BEFORE INSERT OR UPDATE OR DELETE ON sites
   FOR EACH ROW EXECUTE FUNCTION atlas_site_versioning();
 
+-- The area a site is filtered and matched by (m²): the stated one (document, sheet, staff), else PostGIS on
+-- the site's own polygon when it is surveyed or digitised. A schematic polygon measures nothing: null.
+CREATE OR REPLACE FUNCTION atlas_site_area_m2(s sites) RETURNS numeric LANGUAGE sql STABLE AS $$
+  SELECT round(coalesce(s.area_m2,
+    CASE WHEN ST_Dimension(s.geom) = 2 AND s.accuracy <> 'schematic' THEN ST_Area(s.geom::geography)::numeric END), 2)
+$$;
+
+-- One site as the GeoJSON Feature of GET /api/sites (the property names issue 14 fixes, then the rest).
+-- Unknown values are JSON null, never left out, so a client can say "unknown" for each.
+CREATE OR REPLACE FUNCTION atlas_site_json(s sites) RETURNS json LANGUAGE sql STABLE AS $$
+  SELECT json_build_object('type', 'Feature', 'id', s.id, 'geometry', ST_AsGeoJSON(s.geom, 7)::json,
+    'properties', jsonb_build_object(
+      'id', s.id, 'park_id', s.park_id, 'name_zh', s.name_zh, 'name_en', s.name_en, 'kind', s.kind,
+      'status', s.status, 'status_as_of', s.status_as_of,
+      'area_m2', atlas_site_area_m2(s), 'area_mu', round(atlas_site_area_m2(s) * 15 / 10000, 4),
+      'area_ha', round(atlas_site_area_m2(s) / 10000, 4),
+      'area_basis', CASE WHEN s.area_m2 IS NOT NULL THEN 'stated' WHEN atlas_site_area_m2(s) IS NOT NULL THEN 'computed' END,
+      'floor_area_m2', s.floor_area_m2,
+      'land_use_code', s.land_use_code, 'land_use_zh', lu.name_zh, 'land_use_en', lu.name_en, 'land_use_note', s.land_use_note,
+      'price_value', s.price_value, 'price_unit', s.price_unit, 'price_note', s.price_note,
+      'chains', to_json(s.chains), 'contact_unit', s.contact_unit, 'contact_name', s.contact_name,
+      'contact_phone', s.contact_phone, 'contact_email', s.contact_email,
+      'source', jsonb_build_object('kind', s.source_kind, 'citation_id', s.citation_id, 'document_id', c.document_id,
+        'quote', c.quote, 'by', s.source_by, 'at', s.source_at, 'note', s.source_note),
+      'floors', s.floors) || jsonb_build_object('floor_load_kn_m2', s.floor_load_kn_m2, 'clear_height_m', s.clear_height_m,
+      'plot_ratio_min', s.plot_ratio_min, 'plot_ratio_max', s.plot_ratio_max, 'height_max_m', s.height_max_m,
+      'green_ratio_min_pct', s.green_ratio_min_pct, 'green_ratio_max_pct', s.green_ratio_max_pct,
+      'utility_power_kva', s.utility_power_kva, 'utility_water', s.utility_water, 'utility_gas', s.utility_gas,
+      'utility_steam', s.utility_steam, 'utility_wastewater', s.utility_wastewater, 'utility_5g', s.utility_5g,
+      'utilities_note', s.utilities_note, 'restrictions', s.restrictions, 'photo_ids', to_json(s.photo_ids),
+      'notes', s.notes, 'zone_id', s.zone_id, 'accuracy', s.accuracy, 'method', s.method,
+      'external_key', s.external_key, 'demo', s.demo, 'version', s.version,
+      'updated_at', s.updated_at, 'updated_by', s.updated_by))
+  FROM (SELECT 1) one
+  LEFT JOIN land_use_classes lu ON lu.code = s.land_use_code
+  LEFT JOIN citations c ON c.id = s.citation_id
+$$;
+
 -- What the map layer carries of a site (the same names as GET /api/sites; no photos, no contact e-mail).
 CREATE OR REPLACE FUNCTION atlas_site_map_properties(s sites) RETURNS jsonb LANGUAGE sql STABLE AS $$
   SELECT jsonb_strip_nulls(jsonb_build_object(
     'site_id', s.id, 'park_id', s.park_id, 'kind', s.kind, 'status', s.status, 'status_as_of', s.status_as_of,
-    'area_m2', round(coalesce(s.area_m2, CASE WHEN ST_Dimension(s.geom) = 2 THEN ST_Area(s.geom::geography)::numeric END), 2),
-    'area_mu', round(coalesce(s.area_m2, CASE WHEN ST_Dimension(s.geom) = 2 THEN ST_Area(s.geom::geography)::numeric END) * 15 / 10000, 4),
+    'area_m2', atlas_site_area_m2(s), 'area_mu', round(atlas_site_area_m2(s) * 15 / 10000, 4),
     'floor_area_m2', s.floor_area_m2, 'land_use_code', s.land_use_code,
     'land_use_zh', (SELECT c.name_zh FROM land_use_classes c WHERE c.code = s.land_use_code),
     'land_use_en', (SELECT c.name_en FROM land_use_classes c WHERE c.code = s.land_use_code),
-    'land_use', s.land_use_note, 'price_value', s.price_value, 'price_unit', s.price_unit,
+    'land_use', s.land_use_note, 'price_value', s.price_value, 'price_unit', s.price_unit, 'zone', s.zone_id,
     'chains', to_jsonb(s.chains), 'method', s.method, 'note', s.notes, 'demo', s.demo, 'source_kind', s.source_kind))
 $$;
 
@@ -282,10 +320,10 @@ CREATE TRIGGER features_a_sites_guard BEFORE INSERT OR UPDATE OR DELETE ON featu
 -- edited them last, keeping their version, who and when (so the seed still knows the ones it owns and
 -- rewrites them: seed_hash is null here). Their history so far stays in feature_history.
 ALTER TABLE sites DISABLE TRIGGER sites_versioning;
-INSERT INTO sites (id, park_id, name_zh, name_en, kind, geom, accuracy, method, status, land_use_note, chains, notes,
+INSERT INTO sites (id, park_id, zone_id, name_zh, name_en, kind, geom, accuracy, method, status, land_use_note, chains, notes,
                    source_kind, citation_id, source_by, source_at, version, updated_at, updated_by)
 SELECT f.id,
-       CASE WHEN par.layer_id = 'parks' THEN par.id WHEN gp.layer_id = 'parks' THEN gp.id END,
+       CASE WHEN par.layer_id = 'parks' THEN par.id WHEN gp.layer_id = 'parks' THEN gp.id END, f.properties->>'zone',
        f.name_zh, nullif(f.name_en, ''), 'land',
        CASE WHEN GeometryType(f.geom) IN ('POINT', 'POLYGON', 'MULTIPOLYGON') THEN f.geom ELSE ST_PointOnSurface(f.geom) END,
        f.accuracy, f.properties->>'method',

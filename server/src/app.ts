@@ -87,7 +87,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   const auth = new AuthService(db);
   const api = express.Router();
   api.use(express.json({ limit: '25mb' }));
-  api.use(checkBody(['/imports', '/documents', '/sites/imports']));
+  api.use(checkBody(['/imports', '/documents', '/sites/imports', /^\/sites\/[a-z0-9][a-z0-9_-]{0,79}\/photos$/]));
   api.use(cookieParser());
   api.use(auth.attach);
   api.use(writeRateLimit(opts.writeLimit ?? defaultWriteLimit(), SESSION_COOKIE));

@@ -9,6 +9,7 @@ import { SitesRepository } from './sites.repository.js';
 import { checkSite, fieldProblem, parseSiteFilter, siteConflict, siteHistory } from './sites.service.js';
 import { RESERVED_IDS, parseSiteBody, type SiteValues } from './site-fields.js';
 import { siteImportRoutes } from './site-import.routes.js';
+import { sitePhotoRoutes } from './site-photos.js';
 import { exportSites, EXPORT_FORMATS, type SiteExportFormat } from './site-export.js';
 
 const siteId = (raw: unknown) => {
@@ -41,6 +42,7 @@ export function sitesRoutes(db: Database, auth: AuthService): Router {
   });
 
   r.use(siteImportRoutes(db, auth));
+  r.use(sitePhotoRoutes(db, auth));
 
   r.get('/sites/:id', async (req, res) => {
     const id = siteId(req.params.id);

@@ -121,10 +121,23 @@ describe('staff keep the inventory', () => {
     expect(layer.properties).toMatchObject({ status: 'available', land_use_code: '100102' });
   });
 
-  it('refuses a site edited as a map feature (it lives in the inventory)', async () => {
-    const res = await alice.fetch('/api/features/plot-a', { method: 'PATCH', headers: { 'If-Match': `"${version}"` }, body: JSON.stringify({ name_en: 'x' }) });
-    expect(res.status).toBe(409);
-    expect((await one('plot-a')).properties.name_en).toBe('Test plot');
+  it('takes a map-editor edit of its feature into the site (same version), and reverts it the same way', async () => {
+    // A bad status from the feature editor is refused naming the field; nothing changes.
+    const bad = await alice.fetch('/api/features/plot-a', { method: 'PATCH', headers: { 'If-Match': `"${version}"` }, body: JSON.stringify({ properties: { status: 'sold' } }) });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { field: string }).field).toBe('status');
+    // A new map feature of layer 'sites' is refused: sites are created in the inventory.
+    const add = await alice.fetch('/api/features', { method: 'POST', body: JSON.stringify({ id: 'site-x', layer_id: 'sites', name_zh: 'x', name_en: 'x', accuracy: 'digitised', geometry: { type: 'Point', coordinates: INSIDE } }) });
+    expect(add.status).toBe(409);
+    expect((await create(alice, { id: 'bridge-site', name_zh: '桥接地块', kind: 'land', status: 'available', geometry: { type: 'Point', coordinates: INSIDE } })).status).toBe(201);
+    const ed = await alice.fetch('/api/features/bridge-site', { method: 'PATCH', headers: { 'If-Match': '"1"' }, body: JSON.stringify({ name_en: 'Bridge plot', properties: { status: 'planned' } }) });
+    expect(ed.status).toBe(200);
+    expect((await one('bridge-site')).properties).toMatchObject({ name_en: 'Bridge plot', status: 'planned', version: 2, updated_by: 'alice' });
+    expect((await alice.fetch('/api/features/bridge-site', { method: 'PATCH', headers: { 'If-Match': '"1"' }, body: JSON.stringify({ name_en: 'stale' }) })).status).toBe(412);
+    const rv = await alice.fetch('/api/features/bridge-site/revert', { method: 'POST', headers: { 'If-Match': '"2"' }, body: JSON.stringify({ version: 1 }) });
+    expect(rv.status).toBe(200);
+    expect((await one('bridge-site')).properties).toMatchObject({ name_en: null, status: 'available', version: 3 });
+    expect((await alice.fetch('/api/sites/bridge-site', { method: 'DELETE', headers: { 'If-Match': '"3"' } })).status).toBe(204);
   });
 
   it('edits with If-Match: 428 without, 412 with a stale version and the current site, nothing written', async () => {

@@ -153,6 +153,13 @@ describe('importing the sheet an office keeps', () => {
     expect(((await r1.json()) as { field: string }).field).toBe('file');
     const r2 = await upload('x.csv', 'colour,size\r\nred,1\r\n');
     expect(r2.status).toBe(422);
+    // The GIS import does not write the sites layer behind the inventory's back.
+    const gis = new FormData();
+    gis.append('layer', 'sites');
+    gis.append('file', new Blob([JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Point', coordinates: P1 } }] })]), 'x.geojson');
+    const viaGis = await fetch(`${app.url}/api/imports`, { method: 'POST', headers: { Cookie: alice.cookie, 'X-CSRF-Token': alice.csrf }, body: gis });
+    expect(viaGis.status).toBe(422);
+    expect(((await viaGis.json()) as { detail: string }).detail).toMatch(/\/api\/sites\/imports/);
     const anon = await fetch(`${app.url}/api/sites/imports`, { method: 'POST', body: new FormData() });
     expect(anon.status).toBe(401);
   });

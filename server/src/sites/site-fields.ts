@@ -70,6 +70,7 @@ const ID = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 
 /** Parses one field's value; returns [value] or an error message. Empty text is null (unknown). */
 export function parseField(field: string, raw: unknown): { value: SiteValues[string] } | { error: string } {
+  if (!Object.hasOwn(SITE_FIELDS, field)) return { error: `Unknown field "${field}".` };
   const spec = SITE_FIELDS[field];
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     if (field === 'name_zh' || field === 'kind' || field === 'accuracy') return { error: `${field} is required.` };
@@ -143,7 +144,7 @@ export function parseSiteBody(body: unknown, creating: boolean): { values: SiteV
       else values.area_m2 = r.value === null ? null : Math.round((r.value as number) * M2_PER_MU * 100) / 100;
       continue;
     }
-    if (!(k in SITE_FIELDS)) {
+    if (!Object.hasOwn(SITE_FIELDS, k)) {
       errors.push({ field: k, message: `Unknown field "${k}". Allowed: id, geometry, area_mu, ${Object.keys(SITE_FIELDS).join(', ')}.` });
       continue;
     }

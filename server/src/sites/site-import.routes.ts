@@ -106,7 +106,7 @@ async function parseRows(db: Queryable, sheet: Sheet, uploadCrs: SourceCrs): Pro
         }
         continue;
       }
-      if (!(field in SITE_FIELDS)) continue;
+      if (!Object.hasOwn(SITE_FIELDS, field)) continue;
       const r = parseField(field, v);
       if ('error' in r) errors.push({ field, message: r.error });
       else values[field] = r.value;

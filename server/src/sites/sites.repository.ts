@@ -96,7 +96,7 @@ export class SitesRepository {
 
   /** Inserts a site; the versioning trigger numbers it (a re-created id continues its history). */
   async insert(id: string, values: SiteValues, geojson: string, source: { kind: 'staff' | 'demo'; by: string; note: string | null }): Promise<number> {
-    const cols = Object.keys(values).filter((k) => k in SITE_FIELDS);
+    const cols = Object.keys(values).filter((k) => Object.hasOwn(SITE_FIELDS, k));
     const vals: unknown[] = [id, geojson, source.kind, source.by, source.note, source.kind === 'demo', ...cols.map((k) => values[k])];
     const { rows } = await this.db.query<{ version: number }>(
       `INSERT INTO sites (id, geom, source_kind, source_by, source_at, source_note, demo${cols.map((c) => `, ${c}`).join('')})
@@ -107,7 +107,7 @@ export class SitesRepository {
 
   /** Updates the given columns (and geometry) if the site is at `version`; the new version, or null on a version mismatch. */
   async update(id: string, version: number | null, values: SiteValues, geojson: string | null): Promise<number | null> {
-    const cols = Object.keys(values).filter((k) => k in SITE_FIELDS);
+    const cols = Object.keys(values).filter((k) => Object.hasOwn(SITE_FIELDS, k));
     const vals: unknown[] = [id, version, ...cols.map((k) => values[k])];
     const sets = cols.map((c, i) => `${c} = $${i + 3}`);
     if (geojson !== null) sets.push(`geom = ST_SetSRID(ST_GeomFromGeoJSON($${vals.push(geojson)}), 4326)`);

@@ -327,6 +327,12 @@ export interface MatchSite {
   score: number;
   reasons_zh: string[];
   reasons_en: string[];
+  /** From the inventory (contract/sites.ts): its kind, area the match used, floor area, whether it fits the need's area (null: no area asked), demo. */
+  kind?: 'land' | 'factory' | 'office' | 'warehouse';
+  area_m2?: number | null;
+  floor_area_m2?: number | null;
+  fits_area?: boolean | null;
+  demo?: boolean;
 }
 
 /**

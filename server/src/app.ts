@@ -20,6 +20,7 @@ import { figuresRoutes } from './figures/figures.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { discrepanciesRoutes } from './discrepancies/discrepancies.routes.js';
 import { matchRoutes } from './match/match.routes.js';
+import { sitesRoutes } from './sites/sites.routes.js';
 import { TaxonomyRepository } from './taxonomy/taxonomy.repository.js';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { AuthService } from './auth/auth.service.js';
@@ -86,7 +87,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   const auth = new AuthService(db);
   const api = express.Router();
   api.use(express.json({ limit: '25mb' }));
-  api.use(checkBody(['/imports', '/documents']));
+  api.use(checkBody(['/imports', '/documents', '/sites/imports', /^\/sites\/[a-z0-9][a-z0-9_-]{0,79}\/photos$/]));
   api.use(cookieParser());
   api.use(auth.attach);
   api.use(writeRateLimit(opts.writeLimit ?? defaultWriteLimit(), SESSION_COOKIE));
@@ -105,6 +106,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(searchRoutes(db));
   api.use(discrepanciesRoutes(db, auth));
   api.use(matchRoutes(db));
+  api.use(sitesRoutes(db, auth));
   api.use(taxonomyRoutes(new TaxonomyRepository(db)));
   api.use(exportsRoutes(db));
   api.use(importsRoutes(db, auth));

@@ -123,10 +123,14 @@ describe('geometry edits, history and revert', () => {
   it('creates and deletes features, keeping a tombstone in history', async () => {
     const created = await alice.fetch('/api/features', {
       method: 'POST',
-      body: JSON.stringify({ id: 'site-test-plot', layer_id: 'sites', name_zh: '测试地块', name_en: 'Test plot', accuracy: 'digitised', parent_id: 'park-biomed', geometry: { type: 'Point', coordinates: [119.91, 32.4] }, properties: { status: 'available' } }),
+      body: JSON.stringify({ id: 'site-test-plot', layer_id: 'nodes', name_zh: '测试节点', name_en: 'Test node', accuracy: 'digitised', parent_id: 'park-biomed', geometry: { type: 'Point', coordinates: [119.91, 32.4] }, properties: {} }),
     });
     expect(created.status).toBe(201);
-    expect((await alice.fetch('/api/features', { method: 'POST', body: JSON.stringify({ id: 'site-test-plot', layer_id: 'sites', name_zh: 'x', name_en: 'x', accuracy: 'digitised', geometry: { type: 'Point', coordinates: [119.91, 32.4] } }) })).status).toBe(409);
+    // Sites live in the inventory (/api/sites, migration 012): not writable as map features.
+    const site = await alice.fetch('/api/features', { method: 'POST', body: JSON.stringify({ id: 'site-other', layer_id: 'sites', name_zh: 'x', name_en: 'x', accuracy: 'digitised', geometry: { type: 'Point', coordinates: [119.91, 32.4] } }) });
+    expect(site.status).toBe(409);
+    expect(((await site.json()) as { detail: string }).detail).toMatch(/\/api\/sites/);
+    expect((await alice.fetch('/api/features', { method: 'POST', body: JSON.stringify({ id: 'site-test-plot', layer_id: 'nodes', name_zh: 'x', name_en: 'x', accuracy: 'digitised', geometry: { type: 'Point', coordinates: [119.91, 32.4] } }) })).status).toBe(409);
     expect((await alice.fetch('/api/features/site-test-plot', { method: 'DELETE', headers: { 'If-Match': '"1"' } })).status).toBe(204);
     expect((await fetch(`${app.url}/api/features/site-test-plot`)).status).toBe(404);
     const hist = (await (await fetch(`${app.url}/api/features/site-test-plot/history`)).json()) as Array<{ op: string; version: number }>;

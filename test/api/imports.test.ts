@@ -457,7 +457,7 @@ describe('limits and wrong files: a clear 4xx and nothing stored', () => {
 
   it('too many features, too many vertices in one feature, too large an upload', async () => {
     const points = Array.from({ length: 50_001 }, (_, i) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [119.9 + i * 1e-7, 32.4] } }));
-    await refused(413, 'many.geojson', JSON.stringify(fc(...points)), /more than 50000 features/, { layer: 'sites' });
+    await refused(413, 'many.geojson', JSON.stringify(fc(...points)), /more than 50000 features/, { layer: 'nodes' });
     const ring = Array.from({ length: 100_001 }, (_, i) => [119.91 + 0.005 * Math.cos((2 * Math.PI * i) / 100_000), 32.4 + 0.005 * Math.sin((2 * Math.PI * i) / 100_000)]);
     ring[ring.length - 1] = ring[0];
     await refused(413, 'dense.geojson', JSON.stringify(fc({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } })), /100001 vertices; at most 100000/);

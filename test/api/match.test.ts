@@ -56,7 +56,7 @@ describe('chain-aware matching', () => {
 });
 
 const sites = async (qs: string) => {
-  const res = await fetch(`${app.url}/api/sites${qs}`);
+  const res = await fetch(`${app.url}/api/sites/areas${qs}`);
   expect(res.status).toBe(200);
   return (await res.json()) as SitesResult;
 };
@@ -104,7 +104,7 @@ describe('site areas and filters', () => {
 
   it('rejects a bad status or minimum area with a problem document', async () => {
     for (const qs of ['?status=sold', '?min_area_km2=-1', '?min_area_km2=abc', '?min_area_km2=', '?status=available&status=planned']) {
-      const res = await fetch(`${app.url}/api/sites${qs}`);
+      const res = await fetch(`${app.url}/api/sites/areas${qs}`);
       expect(res.status, qs).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     }

@@ -151,7 +151,7 @@ describe('PDF: park briefs, prints and briefing exports', () => {
     expect(text).toContain('2026-03-15');
     expect(text).toContain(`${app.url}/?sel=park-biomed&lang=zh`);
     // Its sites with the area GET /api/sites gives: PostGIS on the polygon a point site references, or "not stated".
-    const sites = (await (await fetch(`${app.url}/api/sites`)).json()) as SitesResult;
+    const sites = (await (await fetch(`${app.url}/api/sites/areas`)).json()) as SitesResult;
     const mine = sites.sites.filter((x) => x.park_id === 'park-biomed');
     const sw = mine.find((x) => x.id === 'site-southwest')!;
     expect(sw.area.computed_km2).toBeGreaterThan(3);
@@ -176,7 +176,7 @@ describe('PDF: park briefs, prints and briefing exports', () => {
     expect(text).toContain(flat('Schematic: drawn from the planning text, not surveyed'));
     expect(text).toContain(flat('data as of 2025'));
     expect(text).toContain(`${app.url}/?sel=park-biomed&lang=en`);
-    const sites = (await (await fetch(`${app.url}/api/sites`)).json()) as SitesResult;
+    const sites = (await (await fetch(`${app.url}/api/sites/areas`)).json()) as SitesResult;
     const sw = sites.sites.find((x) => x.id === 'site-southwest')!;
     expect(text).toContain(flat(`area ${sw.area.computed_km2!.toLocaleString('en', { maximumFractionDigits: 2 })} km² (computed by PostGIS from the schematic extent of “${sw.area.computed_from_name_en}”)`));
   });

@@ -227,7 +227,7 @@ describe('investor views in Chromium', () => {
     const { context, external } = await offlineContext(browser);
     try {
       const page = await openApp(context, '/?panel=parks');
-      const api = await getJson<SitesResult>('/api/sites');
+      const api = await getJson<SitesResult>('/api/sites/areas');
       const sw = api.sites.find((x) => x.id === 'site-southwest')!;
       const list = page.locator('.site-results .site-matches > li');
       const unknown = page.locator('.site-results .site-unknown-area > li');

@@ -10,6 +10,7 @@ import type {
 import type { DerivedGrowth, Discrepancy, DocumentDetail, DocumentInfo, Figure, SearchHit } from '@contract/api';
 import type { ChainGraph, MatchResult } from '@contract/api';
 import type { SitesResult, SiteStatus } from '@contract/api';
+import type { SiteCollection } from '@contract/sites';
 import type { AtlasFeature, AuthSession, ExportCrs, ExportFormat, FeaturePatch, HistoryEntry, NewFeature } from '@contract/api';
 import type { CompareResult, ImportPreview, ImportResult } from '@contract/api';
 import type { Briefing, BriefingStep, SavedView, ViewState } from '@contract/api';
@@ -61,6 +62,8 @@ export const queryKeys = {
   parkBrief: (parkId: string, lang: string) => ['parks', parkId, 'brief', lang] as const,
   /** Under layer('sites')'s data: statuses (sorted) and the minimum area in km² (null = none). */
   sites: (status: SiteStatus[], minKm2: number | null) => ['sites', [...status].sort().join(','), minKm2] as const,
+  /** The inventory (GET /api/sites) for one query string of filters. */
+  siteInventory: (qs: string) => ['site-inventory', qs] as const,
   /** The session (GET /api/auth/me). */
   me: ['auth', 'me'] as const,
   /** Under feature(id), so invalidating a feature refreshes its history too. */
@@ -137,13 +140,18 @@ export function fetchGrowth(subject: string, signal?: AbortSignal): Promise<Deri
   return getJson<DerivedGrowth[]>(`/api/analytics/growth?subject=${encodeURIComponent(subject)}`, signal);
 }
 
-/** GET /api/sites?status=…&min_area_km2=… — sites with their computed / stated area, unknown areas apart. */
+/** GET /api/sites/areas?status=…&min_area_km2=… — sites with their computed / stated area, unknown areas apart. */
 export function fetchSites(status: SiteStatus[], minKm2: number | null, signal?: AbortSignal): Promise<SitesResult> {
   const p = new URLSearchParams();
   if (status.length) p.set('status', status.join(','));
   if (minKm2 !== null) p.set('min_area_km2', String(minKm2));
   const qs = p.toString().replace(/%2C/gi, ',');
-  return getJson<SitesResult>(`/api/sites${qs ? `?${qs}` : ''}`, signal);
+  return getJson<SitesResult>(`/api/sites/areas${qs ? `?${qs}` : ''}`, signal);
+}
+
+/** GET /api/sites?<filters>: the sites and buildings inventory as GeoJSON (contract/sites.ts). */
+export function fetchSiteInventory(qs: string, signal?: AbortSignal): Promise<SiteCollection> {
+  return getJson<SiteCollection>(`/api/sites${qs ? `?${qs}` : ''}`, signal);
 }
 
 /** GET /api/match?chain=<id> or ?q=<industry text> — parks and sites ranked with every part of the score. */

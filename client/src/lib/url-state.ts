@@ -22,8 +22,8 @@ import type { Lang } from './i18n';
  */
 
 /** The tabs of the side dock; `none` means the dock is closed. */
-export type DockTab = 'layers' | 'parks' | 'compare' | 'charts';
-export const DOCK_TABS: readonly DockTab[] = ['layers', 'parks', 'compare', 'charts'];
+export type DockTab = 'layers' | 'parks' | 'sites' | 'compare' | 'charts';
+export const DOCK_TABS: readonly DockTab[] = ['layers', 'parks', 'sites', 'compare', 'charts'];
 
 /** Map camera; center is WGS84 [lng, lat]. */
 export interface CameraState {

@@ -13,6 +13,12 @@ export const BACKUP_TABLES: Array<{ name: string; key: string }> = [
   { name: 'citations', key: 'id' },
   { name: 'layers', key: 'id' },
   { name: 'features', key: 'id' },
+  { name: 'land_use_classes', key: 'code' },
+  { name: 'sites', key: 'id' },
+  { name: 'site_history', key: 'id' },
+  { name: 'site_photos', key: 'id' },
+  { name: 'site_import_batches', key: 'id' },
+  { name: 'site_import_rows', key: 'batch_id, line' },
   { name: 'feature_citations', key: 'feature_id, citation_id' },
   { name: 'feature_history', key: 'id' },
   { name: 'data_versions', key: 'scope' },
@@ -95,6 +101,10 @@ export async function restore(db: Database, gz: Buffer): Promise<Record<string, 
     await tx.query('ALTER TABLE features DISABLE TRIGGER features_versioning');
     // The generalised cells (migration 016) are derived from features: emptied here, rebuilt once below.
     await tx.query('ALTER TABLE features DISABLE TRIGGER features_cells');
+    // Sites (012): their features are restored as rows, not re-projected; their history is data too.
+    await tx.query('ALTER TABLE features DISABLE TRIGGER features_a_sites_guard');
+    await tx.query('ALTER TABLE sites DISABLE TRIGGER sites_versioning');
+    await tx.query('ALTER TABLE sites DISABLE TRIGGER sites_projection');
     await tx.query(`TRUNCATE ${[...BACKUP_TABLES].reverse().map((t) => t.name).join(', ')}, sessions, layer_cells CASCADE`);
     for (const t of BACKUP_TABLES) {
       const data = file.tables[t.name];
@@ -111,12 +121,15 @@ export async function restore(db: Database, gz: Buffer): Promise<Record<string, 
         await tx.query(`INSERT INTO ${t.name} (${data.columns.join(', ')}) VALUES (${exprs.join(', ')})`, row);
       }
       // Keep serial counters past the restored ids.
-      if (data.columns.includes('id') && ['feature_history', 'audit_log', 'discrepancy_resolutions'].includes(t.name)) {
+      if (data.columns.includes('id') && ['feature_history', 'audit_log', 'discrepancy_resolutions', 'site_history'].includes(t.name)) {
         await tx.query(`SELECT setval(pg_get_serial_sequence('${t.name}', 'id'), coalesce((SELECT max(id) FROM ${t.name}), 0) + 1, false)`);
       }
     }
     await tx.query('ALTER TABLE features ENABLE TRIGGER features_versioning');
     await tx.query('ALTER TABLE features ENABLE TRIGGER features_cells');
+    await tx.query('ALTER TABLE features ENABLE TRIGGER features_a_sites_guard');
+    await tx.query('ALTER TABLE sites ENABLE TRIGGER sites_versioning');
+    await tx.query('ALTER TABLE sites ENABLE TRIGGER sites_projection');
     await tx.query("SELECT atlas_cells_rebuild(id) FROM layers WHERE style ? 'generalise_below'");
     const sums = await checksums(tx);
     const bad = BACKUP_TABLES.filter((t) => file.tables[t.name] && sums[t.name] !== file.tables[t.name].checksum).map((t) => t.name);

@@ -5,6 +5,7 @@ import { EditsRepository, type FeaturePatch } from './edits.repository.js';
 import { HttpError, badRequest, notFound } from '../http/problem.js';
 import { parseId } from '../http/params.js';
 import { sendJsonText } from '../http/send.js';
+import { isSite, patchSiteAsFeature, revertSiteAsFeature } from '../sites/site-feature-bridge.js';
 
 const ACCURACY = ['surveyed', 'digitised', 'schematic'];
 /** Which PostGIS geometry types each layer kind holds. */
@@ -104,7 +105,8 @@ export function editsRoutes(db: Database, auth: AuthService): Router {
       if (!cur) throw notFound(`Feature "${id}" does not exist.`);
       if (patch.geometry !== undefined) await checkGeometry(repo, patch.geometry, cur.geometry_type);
       if (patch.parent_id && !(await repo.featureExists(patch.parent_id))) throw new HttpError(422, 'Unprocessable Content', `parent_id "${patch.parent_id}" does not exist.`);
-      const v = await repo.update(id, version, patch);
+      // A site's map feature is the inventory's projection (migration 012): the edit goes to the site.
+      const v = cur.layer_id === 'sites' ? await patchSiteAsFeature(tx, id, version, patch) : await repo.update(id, version, patch);
       if (v === null) return conflict(repo, id, version);
       await tx.query('INSERT INTO audit_log (username, action, target, details) VALUES ($1, $2, $3, $4)', [user, 'feature.update', id, JSON.stringify({ from: version, to: v, fields: Object.keys(patch) })]);
       return v;
@@ -154,6 +156,12 @@ export function editsRoutes(db: Database, auth: AuthService): Router {
     const user = req.user!.username;
     const v = await db.transaction(async (tx) => {
       const repo = new EditsRepository(tx);
+      if (await isSite(tx, id)) {
+        const sv = await revertSiteAsFeature(tx, id, to as number, version);
+        if (sv === null) return conflict(repo, id, version);
+        await tx.query('INSERT INTO audit_log (username, action, target, details) VALUES ($1, $2, $3, $4)', [user, 'site.revert', id, JSON.stringify({ to, from: version, new: sv })]);
+        return sv;
+      }
       if (!(await repo.historyVersionExists(id, to as number))) throw notFound(`Feature "${id}" has no version ${to}.`);
       // A deleted feature (history ends in its tombstone) is restored by the same call: If-Match names the tombstone.
       if (!(await repo.featureExists(id))) {

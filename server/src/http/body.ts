@@ -33,16 +33,17 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
  * request could succeed as if it had sent `{}`. Such requests get 415. JSON nested deeper than
  * MAX_JSON_DEPTH gets 400 (deeper bodies are never meaningful and would exhaust the stack of later code).
  */
-export function checkBody(multipartPaths: string[]): RequestHandler {
+export function checkBody(multipartPaths: Array<string | RegExp>): RequestHandler {
   return (req, _res, next) => {
     if (SAFE.has(req.method)) return next();
     const length = req.get('content-length');
     const hasBody = (length !== undefined && length !== '0') || req.get('transfer-encoding') !== undefined;
     if (hasBody) {
       const type = req.get('content-type') ?? '';
-      const multipart = /^multipart\/form-data/i.test(type) && req.method === 'POST' && multipartPaths.includes(req.path);
+      const takesFile = multipartPaths.some((p) => (typeof p === 'string' ? p === req.path : p.test(req.path)));
+      const multipart = /^multipart\/form-data/i.test(type) && req.method === 'POST' && takesFile;
       if (!JSON_TYPE.test(type) && !multipart) {
-        throw new HttpError(415, 'Unsupported Media Type', multipartPaths.includes(req.path) ? 'Send the file as multipart/form-data.' : 'Send the body as application/json.');
+        throw new HttpError(415, 'Unsupported Media Type', takesFile ? 'Send the file as multipart/form-data.' : 'Send the body as application/json.');
       }
     }
     if (req.body !== undefined && jsonDepth(req.body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw badRequest(`The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`);

@@ -49,6 +49,9 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const status = Number((err as { status?: number }).status ?? (err as { statusCode?: number }).statusCode);
   if (status >= 400 && status < 500) return sendProblem(res, status, (err as Error).name || 'Bad Request', (err as Error).message, req.originalUrl);
   const code = (err as { code?: string }).code ?? '';
+  // Our own triggers refuse a write with SQLSTATE AT4xx (e.g. AT409: a map feature that belongs to the site inventory).
+  const own = /^AT(4\d\d)$/.exec(code);
+  if (own) return sendProblem(res, Number(own[1]), Number(own[1]) === 409 ? 'Conflict' : 'Unprocessable Content', (err as Error).message, req.originalUrl);
   // Connection failures mean the database is away, not that the request was wrong.
   if (isUnavailable(code, (err as Error)?.message ?? '')) {
     res.set('Retry-After', '5');

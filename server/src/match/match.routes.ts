@@ -20,8 +20,8 @@ export function matchRoutes(db: Queryable): Router {
     res.json(await match(db, { chain, q: (q as string | undefined)?.trim() ?? null, code: (code as string | undefined) ?? null }));
   });
 
-  /** GET /api/sites?status=available,planned&min_area_km2=0.5: sites with their computed / stated area (or why none). */
-  r.get('/sites', async (req, res) => {
+  /** GET /api/sites/areas?status=available,planned&min_area_km2=0.5: sites with their computed / stated area (or why none). */
+  r.get('/sites/areas', async (req, res) => {
     const { status, min_area_km2: min } = req.query;
     if (status !== undefined && typeof status !== 'string') throw badRequest('status must be given once, as a comma-separated list.');
     const statuses = status ? [...new Set(status.split(','))] : [];

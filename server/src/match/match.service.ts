@@ -1,10 +1,11 @@
 import type { Queryable } from '../db/database.js';
 import { sqlFile } from '../db/sql.js';
-import type { Citation, MatchChain, MatchPark, MatchResult, MatchScorePart, MatchSite, SiteInfo } from '../../../contract/api.js';
+import type { Citation, MatchChain, MatchPark, MatchResult, MatchScorePart } from '../../../contract/api.js';
 import type { MatchSegment, TaxonomyChain, TaxonomySegment } from '../../../contract/taxonomy.js';
 import { allSites, OPEN_STATUSES } from './sites.service.js';
 import { taxonomyIndex } from '../taxonomy/taxonomy.service.js';
 import { parseNeed } from '../taxonomy/need.js';
+import { rankInventory } from '../sites/site-match.js';
 
 const evidenceSql = sqlFile(import.meta.url, 'match-evidence.sql');
 const chainsSql = sqlFile(import.meta.url, 'match-chains.sql');
@@ -113,7 +114,7 @@ export async function match(db: Queryable, query: MatchQuery): Promise<MatchResu
   }
   parks.sort((a, b) => b.score - a.score || a.park_id.localeCompare(b.park_id));
 
-  return { query, weights: WEIGHTS, chains: hits, segments, parks, sites: rankSites(siteList, parks, ids), no_fit: false, nearest: [], need };
+  return { query, weights: WEIGHTS, chains: hits, segments, parks, sites: await rankInventory(db, siteList, parks, ids, need), no_fit: false, nearest: [], need };
 }
 
 /** The segments a park hosts among `segs` (a parent or sub-segment of an asked one counts), with the quotes. */
@@ -211,28 +212,6 @@ function scoreParts(
       detail_en: `Chain's 2030 target minus 2024 revenue: CNY ${gap.toFixed(1)} × 100 million${focus.points > 0 ? shareEn : ' (counted only where the chain is a focus)'}`,
     },
   ];
-}
-
-/**
- * Site ranking: status × (park score + 20 when the site is listed for a matched chain). Kept apart on purpose: the
- * site inventory (a `sites` table with area and kind filters) replaces this function when it lands.
- */
-export function rankSites(siteList: SiteInfo[], parks: MatchPark[], ids: string[]): MatchSite[] {
-  const parkScore = new Map(parks.map((p) => [p.park_id, p.score]));
-  const statusWeight: Record<string, number> = { available: 1, planned: 0.6, reserved: 0.3, occupied: 0 };
-  return siteList
-    .map((s: SiteInfo) => {
-      const suits = s.chains.some((c) => ids.includes(c));
-      const sw = statusWeight[s.status ?? ''] ?? 0;
-      const score = round(sw * ((parkScore.get(s.park_id ?? '') ?? 0) + (suits ? 20 : 0)));
-      return {
-        id: s.id, name_zh: s.name_zh, name_en: s.name_en, park_id: s.park_id, status: s.status, area_km2: s.area.km2, area: s.area, score,
-        reasons_en: [`status ${s.status ?? 'unknown'} (×${sw})`, `park score ${parkScore.get(s.park_id ?? '') ?? 0}`, ...(suits ? ['listed as suitable for this chain (+20)'] : [])],
-        reasons_zh: [`状态：${s.status ?? '未知'}（×${sw}）`, `所在园区得分 ${parkScore.get(s.park_id ?? '') ?? 0}`, ...(suits ? ['文件列为适合该链（+20）'] : [])],
-      };
-    })
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;

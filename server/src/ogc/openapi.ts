@@ -1,5 +1,6 @@
 import { SUPPORTED_CRS, CRS84 } from './crs.js';
 import { LIMIT } from './ogc.params.js';
+import { sitesOpenApi } from '../sites/sites.openapi.js';
 
 export const OPENAPI_TYPE = 'application/vnd.oai.openapi+json;version=3.0';
 const JSON_TYPE = 'application/json';
@@ -20,6 +21,7 @@ const crsUris = SUPPORTED_CRS.map((c) => c.uri);
 export function openApiDocument(base: string) {
   // The atlas's own JSON API sits beside the OGC API (…/ogc → …/api); its paths carry that server.
   const atlas = [{ url: `${base.replace(/\/ogc$/, '')}/api`, description: 'The atlas API (not part of OGC API Features)' }];
+  const sites = sitesOpenApi(atlas);
   return {
     openapi: '3.0.3',
     info: {
@@ -84,6 +86,7 @@ export function openApiDocument(base: string) {
           responses: { '200': ok('The ranking, or no_fit with the nearest chains.', JSON_TYPE, 'matchResult'), ...errors },
         },
       },
+      ...sites.paths,
       '/collections/{collectionId}/items/{featureId}': {
         get: {
           operationId: 'getFeature', summary: 'One feature', tags: ['Data'], parameters: [param('collectionId'), param('featureId'), param('crs'), param('f')],
@@ -97,6 +100,7 @@ export function openApiDocument(base: string) {
     },
     components: {
       parameters: {
+        ...sites.parameters,
         f: { name: 'f', in: 'query', required: false, description: 'Response format; only JSON is offered.', schema: { type: 'string', enum: ['json'] }, style: 'form', explode: false },
         collectionId: { name: 'collectionId', in: 'path', required: true, description: 'A layer id, as listed at /collections.', schema: { type: 'string' } },
         featureId: { name: 'featureId', in: 'path', required: true, description: 'A stable feature id.', schema: { type: 'string' } },
@@ -121,6 +125,7 @@ export function openApiDocument(base: string) {
         'Content-Crs': { description: 'The CRS of the coordinates in the body, as <URI>.', schema: { type: 'string' } },
       },
       schemas: {
+        ...sites.schemas,
         link: {
           type: 'object', required: ['href', 'rel'],
           properties: { href: { type: 'string' }, rel: { type: 'string' }, type: { type: 'string' }, title: { type: 'string' }, hreflang: { type: 'string' } },

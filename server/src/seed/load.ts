@@ -6,6 +6,7 @@ import { writeTaxonomy } from '../taxonomy/taxonomy.seed.js';
 import { placeCitations, prepareDocument, storeDocument, suggestFor, type PreparedDocument } from '../documents/documents.service.js';
 import { DocumentsRepository } from '../documents/documents.repository.js';
 import { normaliseForQuote } from '../../../seeds/normalise.js';
+import { writeDocumentSites, writeLandUseClasses } from '../sites/sites.seed.js';
 
 export interface SeedReport {
   /** True when the data on disk was already loaded (same bundle hash): nothing was written. */
@@ -122,7 +123,8 @@ async function write(tx: Queryable, b: SeedBundle, prepared: Map<string, Prepare
     (await tx.query<{ id: string; seed_hash: string | null; updated_by: string }>('SELECT id, seed_hash, updated_by FROM features')).rows.map((r) => [r.id, r]),
   );
   const seeded = new Set<string>();
-  for (const f of b.features) {
+  // Layer 'sites' is the inventory's map projection (migration 012): its features are written through the sites table.
+  for (const f of b.features.filter((x) => x.layer_id !== 'sites')) {
     seeded.add(f.id);
     const hash = hashOf([f.layer_id, f.name_zh, f.name_en, f.parent, f.accuracy, f.geometry, f.properties, f.sources]);
     const row = existing.get(f.id);
@@ -154,7 +156,10 @@ async function write(tx: Queryable, b: SeedBundle, prepared: Map<string, Prepare
       await tx.query('INSERT INTO feature_citations (feature_id, citation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [f.id, await cite(c)]);
     }
   }
+  await writeLandUseClasses(tx, b.landUse);
+  await writeDocumentSites(tx, b.features.filter((x) => x.layer_id === 'sites'), cite, SEED_USER);
   for (const [id, row] of existing) {
+    if (b.features.some((x) => x.id === id && x.layer_id === 'sites')) continue;
     // Only features the seed itself owns may disappear with the seed; people's work stays.
     if (!seeded.has(id) && row.updated_by === SEED_USER && row.seed_hash) {
       await tx.query('DELETE FROM features WHERE id = $1', [id]);
@@ -231,6 +236,7 @@ async function write(tx: Queryable, b: SeedBundle, prepared: Map<string, Prepare
     AND NOT EXISTS (SELECT 1 FROM feature_chains x WHERE x.citation_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM discrepancies d, jsonb_array_elements(d.claims) e WHERE e->>'citation_id' = c.id)
     AND NOT EXISTS (SELECT 1 FROM structures s WHERE s.citation_id = c.id)
+    AND NOT EXISTS (SELECT 1 FROM sites s WHERE s.citation_id = c.id)
     AND NOT EXISTS (SELECT 1 FROM feature_history h WHERE h.op = 'delete' AND c.id = ANY (h.citation_ids))
     AND NOT EXISTS (SELECT 1 FROM taxonomy_citation_refs r WHERE r.citation_id = c.id)`);
 

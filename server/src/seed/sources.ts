@@ -146,6 +146,14 @@ export interface SeedBundle {
   structures: SeedStructure[];
   relations: SeedRelation[];
   translations: SeedTranslations;
+  /** seeds/land-use-classes.json: the 用地用海分类指南 classes a site may carry, with their source. */
+  landUse: SeedLandUse;
+}
+
+/** A land-use class of 《国土空间调查、规划、用途管制用地用海分类指南》 as seeds/land-use-classes.json lists it. */
+export interface SeedLandUse {
+  source: Record<string, unknown>;
+  classes: Array<{ code: string; level: number; parent: string | null; name_zh: string; name_en: string; aliases: string[] }>;
 }
 
 /** The repository root (two levels above server/src). */
@@ -229,7 +237,8 @@ export function readSeedBundle(root = repoRoot): SeedBundle {
   }
   translations.quotes = readJson<Array<{ doc: string; quote: string; en: string }>>(path.join(seeds, 'translations', 'quotes.json'), [])
     .filter((q) => q.en && q.en.trim());
-  return { documents, layers, features, chains, figures, featureChains, discrepancies, structures, relations, translations, taxonomy: readTaxonomy(seeds) };
+  const landUse = readJson<SeedLandUse>(path.join(seeds, 'land-use-classes.json'), { source: {}, classes: [] });
+  return { documents, layers, features, chains, figures, featureChains, discrepancies, structures, relations, translations, taxonomy: readTaxonomy(seeds), landUse };
 }
 
 /** Every problem that would make the bundle untrustworthy; an empty list means it may be loaded. */

@@ -12,6 +12,7 @@ import './explorer.css';
 const ChainCharts = lazyComponent(() => import('../charts/chain-charts').then((m) => m.ChainCharts));
 const CompareView = lazyComponent(() => import('../compare/compare-view').then((m) => m.CompareView));
 const ParkExplorer = lazyComponent(() => import('./park-explorer').then((m) => m.ParkExplorer));
+const SiteInventory = lazyComponent(() => import('../sites/site-inventory').then((m) => m.SiteInventory));
 
 /** Props of the side dock. */
 export interface SideDockProps {
@@ -29,7 +30,7 @@ export interface SideDockProps {
 /** Tabs that need the width of the screen rather than a side column. */
 const WIDE_TABS: DockTab[] = ['compare', 'charts'];
 
-/** The left dock: 图层 / 园区 / 对比 / 图表 tabs (keyboard: arrows, Home, End), each tab's panel below. */
+/** The left dock: 图层 / 园区 / 载体 / 对比 / 图表 tabs (keyboard: arrows, Home, End), each tab's panel below. */
 export function SideDock({ id, explorer, layerPanel, byId, selectedId, onSelectFeature }: SideDockProps) {
   const { t } = useI18n();
   const { tab, setTab } = explorer;
@@ -83,7 +84,7 @@ export function SideDock({ id, explorer, layerPanel, byId, selectedId, onSelectF
             data-tab={k}
             onClick={() => setTab(k)}
           >
-            {t.inv.tabs[k]}
+            {k === 'sites' ? t.sites.tab : t.inv.tabs[k]}
             {k === 'compare' && explorer.compare.length > 0 && <span className="tab-count" aria-label={t.inv.compareCount(explorer.compare.length)}>{explorer.compare.length}</span>}
           </button>
         ))}
@@ -113,6 +114,7 @@ export function SideDock({ id, explorer, layerPanel, byId, selectedId, onSelectF
               byId={byId}
             />
           )}
+          {k === 'sites' && tab === k && <SiteInventory byId={byId} chains={chains.data} onSelectFeature={onSelectFeature} />}
           {k === 'compare' && tab === k && (
             <CompareView parks={parks} compare={explorer.compare} toggleCompare={explorer.toggleCompare} onSelectPark={selectFromWide} />
           )}

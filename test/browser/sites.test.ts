@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
+import { PNG } from 'pngjs';
+import { launchChromium, RESULTS, baseUrl, offlineContext, openApp } from './support';
+
+/*
+ * The Sites tab (招商载体库) in Chromium: filter the inventory, open a site's card with its photo and contact,
+ * unknown values said as unknown, in Chinese and English, at desktop and phone size. The site is entered
+ * through the API by the browser suites' editor (test/support/browser-setup.ts) and removed afterwards.
+ */
+
+async function editorSession() {
+  const res = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'editor', password: 'editor-password-123' }) });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
+}
+
+describe('the Sites tab', () => {
+  let browser: Browser;
+  let session: { cookie: string; csrf: string };
+  let version = 0;
+  const ID = 'browser-factory';
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    session = await editorSession();
+    const headers = { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf };
+    const res = await fetch(`${baseUrl()}/api/sites`, {
+      method: 'POST', headers,
+      body: JSON.stringify({ id: ID, name_zh: '测试标准厂房', name_en: 'Test standard factory', kind: 'factory', park_id: 'park-biomed', status: 'available', floor_area_m2: 5200, floors: 3,
+        chains: ['medical-devices'], contact_name: '张工', contact_phone: '0523-8888', geometry: { type: 'Point', coordinates: [119.8967, 32.3672] } }),
+    });
+    expect(res.status).toBe(201);
+    version = ((await res.json()) as { properties: { version: number } }).properties.version;
+    const photo = await sharp({ create: { width: 800, height: 500, channels: 3, background: { r: 20, g: 120, b: 200 } } }).jpeg().toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(photo)]), 'front.jpg');
+    const up = await fetch(`${baseUrl()}/api/sites/${ID}/photos`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'if-match': `"${version}"` }, body: form });
+    expect(up.status).toBe(201);
+    version++;
+  });
+
+  afterAll(async () => {
+    await fetch(`${baseUrl()}/api/sites/${ID}`, { method: 'DELETE', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'if-match': `"${version}"` } });
+    await browser?.close();
+  });
+
+  for (const [lang, viewport, labels] of [
+    ['zh', { width: 1280, height: 800 }, { tab: '载体', kind: '标准厂房', unknown: '未知', contact: '张工 · 0523-8888' }],
+    ['en', { width: 390, height: 844 }, { tab: 'Sites', kind: 'Standard factory', unknown: 'unknown', contact: '张工 · 0523-8888' }],
+  ] as const) {
+    it(`filters the inventory and opens a site card with photo and contact (${lang}, ${viewport.width}px)`, async () => {
+      const { context, external } = await offlineContext(browser, viewport);
+      try {
+        // ?panel=sites opens the dock on its Sites tab (on a phone the dock is a drawer).
+        const page = await openApp(context, `/?lang=${lang}&panel=sites`);
+        const panel = page.locator('.site-inventory');
+        await panel.waitFor();
+        expect(await page.locator('.dock-tab[data-tab="sites"]').textContent()).toBe(labels.tab);
+        await panel.locator('select[name="kind"]').selectOption('factory');
+        await panel.locator('input[name="min"]').fill('5000');
+        await expect.poll(() => panel.locator('.inventory-list > li').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-site-id')))).toEqual([ID]);
+        await panel.locator('input[name="min"]').fill('6000');
+        await expect.poll(() => panel.locator('.inventory-list > li').count()).toBe(0);
+        await panel.locator('input[name="min"]').fill('5000');
+        await panel.locator(`.inventory-list > li[data-site-id="${ID}"] button`).click();
+        const card = page.locator(`.site-card[data-site-id="${ID}"]`);
+        await card.waitFor();
+        const facts = async (name: string) => card.locator('.site-fact').filter({ has: page.locator('dt', { hasText: name }) }).locator('dd').textContent();
+        expect(await card.locator('.site-fact dd').first().textContent()).toBe(labels.kind);
+        // No price was entered: the card says unknown rather than leaving it out.
+        expect(await card.locator('.unknown').count()).toBeGreaterThan(5);
+        expect((await card.locator('.site-fact dd').allTextContents()).some((t) => t.includes(labels.contact))).toBe(true);
+        expect(await facts(lang === 'zh' ? '价格' : 'Price')).toBe(labels.unknown);
+        const img = card.locator('.site-photos img');
+        await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(320);
+        await card.scrollIntoViewIfNeeded();
+        const shot = PNG.sync.read(await page.screenshot({ path: path.join(RESULTS, `sites-card-${lang}-${viewport.width}.png`) }));
+        // The photo's thumbnail is drawn: its blue (20, 120, 200) fills a 160 px wide box on screen (JPEG: give or take).
+        let blue = 0;
+        for (let k = 0; k < shot.data.length; k += 4) if (Math.abs(shot.data[k] - 20) < 12 && Math.abs(shot.data[k + 1] - 120) < 12 && Math.abs(shot.data[k + 2] - 200) < 12) blue++;
+        expect(blue).toBeGreaterThan(150 * 90);
+        expect(external).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

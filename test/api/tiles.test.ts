@@ -72,12 +72,16 @@ async function postgresCopy(from: Database): Promise<Database> {
   const features = (
     await from.query<{ j: string }>(`SELECT json_agg(to_jsonb(f) - 'geom' || jsonb_build_object('geom', encode(ST_AsEWKB(f.geom), 'hex')))::text AS j FROM features f`)
   ).rows[0].j;
-  await db.query('INSERT INTO layers SELECT * FROM json_populate_recordset(NULL::layers, $1::json)', [layers]);
-  await db.query(
-    `INSERT INTO features (id, layer_id, name_zh, name_en, parent_id, geom, accuracy, properties)
-     SELECT id, layer_id, name_zh, name_en, parent_id, geom, accuracy, properties FROM json_populate_recordset(NULL::features, $1::json)`,
-    [features],
-  );
+  await db.transaction(async (tx) => {
+    await tx.query('INSERT INTO layers SELECT * FROM json_populate_recordset(NULL::layers, $1::json)', [layers]);
+    // The sites layer is a projection of the sites table; a verbatim copy writes it as the projection does.
+    await tx.query("SELECT set_config('atlas.site_projection', 'on', true)");
+    await tx.query(
+      `INSERT INTO features (id, layer_id, name_zh, name_en, parent_id, geom, accuracy, properties)
+       SELECT id, layer_id, name_zh, name_en, parent_id, geom, accuracy, properties FROM json_populate_recordset(NULL::features, $1::json)`,
+      [features],
+    );
+  }, 'test-copy');
   return db;
 }
 

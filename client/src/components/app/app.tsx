@@ -5,7 +5,8 @@ import { useLayerControls } from '../../hooks/use-layer-controls';
 import { useLayerData } from '../../hooks/use-layer-data';
 import { useLayers } from '../../hooks/use-layers';
 import type { IndexedFeature } from '../../lib/atlas-data';
-import { strings, type Lang } from '../../lib/i18n';
+import { I18nextProvider } from 'react-i18next';
+import { i18n as i18next, strings, type Lang } from '../../lib/i18n';
 import type { OnlineBasemapState } from '../../lib/online-basemaps';
 import { FeaturePanel } from '../feature/feature-panel';
 import { SourcesProvider } from '../documents/sources-provider';
@@ -133,6 +134,7 @@ export function App() {
   }, [close]);
 
   useEffect(() => {
+    void i18next.changeLanguage(lang);
     const t = strings(lang);
     document.documentElement.lang = t.htmlLang;
     document.title = `${t.titleMain} · ${t.titleSub}`;
@@ -150,6 +152,7 @@ export function App() {
   const i18n = useMemo<I18n>(() => ({ lang, t: strings(lang), setLang }), [lang]);
 
   return (
+    <I18nextProvider i18n={i18next}>
     <I18nContext.Provider value={i18n}>
       {/* Document viewer, sources, data checks and chain cards, reachable from every citation. */}
       <SourcesProvider index={index} onSelectFeature={selectFromList} onShowLayer={showLayer}>
@@ -220,5 +223,6 @@ export function App() {
       </StaffProvider>
       </SourcesProvider>
     </I18nContext.Provider>
+    </I18nextProvider>
   );
 }

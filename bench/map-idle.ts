@@ -12,7 +12,8 @@ import { PARCEL_LAYER } from './parcels.js';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const clientDir = path.resolve(process.env.ATLAS_CLIENT_DIR ?? path.join(root, 'dist/client'));
 
-async function serve(db: Database, opts: { clientDir?: string }) {
+/** Serves the app (API and built client) on a free port. */
+export async function serve(db: Database, opts: { clientDir?: string }) {
   const app = createApp(db, opts);
   const server: Server = await new Promise((r) => {
     const s = app.listen(0, '127.0.0.1', () => r(s));

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../server/src/db/database.js';
-import { clientDir, serve } from './map-idle.js';
+import { clientDir, launchBenchChromium, serve } from './map-idle.js';
 import { percentile, round } from './stats.js';
 
 /**
@@ -12,12 +12,8 @@ import { percentile, round } from './stats.js';
  */
 export async function sharedLinkProfile(db: Database, parkId = 'park-biomed'): Promise<Record<string, unknown>> {
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) return { ms: null, note: 'client not built' };
-  const { chromium } = await import('playwright-core');
   const srv = await serve(db, { clientDir });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBenchChromium();
   const profile: number[] = [];
   const idle: number[] = [];
   try {

@@ -12,7 +12,8 @@ import { PARCEL_LAYER } from './parcels.js';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const clientDir = path.resolve(process.env.ATLAS_CLIENT_DIR ?? path.join(root, 'dist/client'));
 
-async function serve(db: Database, opts: { clientDir?: string }) {
+/** Serves the app (API and built client) on a free port. */
+export async function serve(db: Database, opts: { clientDir?: string }) {
   const app = createApp(db, opts);
   const server: Server = await new Promise((r) => {
     const s = app.listen(0, '127.0.0.1', () => r(s));
@@ -27,6 +28,15 @@ async function serve(db: Database, opts: { clientDir?: string }) {
   };
 }
 
+/** Headless Debian Chromium without background traffic, as every browser measurement of the bench uses it. */
+export async function launchBenchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
 /**
  * Time from navigation to the map's first `idle` in headless Chromium (median of 3 fresh pages, warm
  * server). With `parcels`, the synthetic layer is then added as a vector-tile layer (with its TileJSON
@@ -34,12 +44,8 @@ async function serve(db: Database, opts: { clientDir?: string }) {
  */
 export async function mapIdle(db: Database, parcels: boolean, center: [number, number] = [119.9456, 32.2972]): Promise<Record<string, unknown>> {
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) return { ms: null, note: 'client not built' };
-  const { chromium } = await import('playwright-core');
   const srv = await serve(db, { clientDir });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBenchChromium();
   const samples: number[] = [];
   /** Time to `layersReady` (every source and layer added); the rest of `ms` is glyphs, fonts and drawing. */
   const readySamples: number[] = [];

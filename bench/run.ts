@@ -29,6 +29,7 @@ import { percentile, round, timeRuns } from './stats.js';
 import { loadParcels, PARCEL_DETAIL_ZOOM, PARCEL_LAYER, PARCEL_MINZOOM } from './parcels.js';
 import { ensureMapServer, startMapServer, type MapServerPeer } from './mapserver.js';
 import { mapIdle } from './map-idle.js';
+import { sharedLinkProfile } from './shared-link.js';
 import { measureStartup } from './startup.js';
 import { headline, measureTestWall } from './headline.js';
 import { openEngine, type Engine } from './engines.js';
@@ -382,7 +383,7 @@ function initialBundle(): { js_gzip_kb: number; css_gzip_kb: number; files: stri
   return { js_gzip_kb: round(js / 1024, 1), css_gzip_kb: round(css / 1024, 1), files: refs };
 }
 
-// BENCH_ONLY=startup,pglite,postgres,idle,match,tests runs a part (a quick check while working); the report is
+// BENCH_ONLY=startup,pglite,postgres,idle,shared,match,tests runs a part (a quick check while working); the report is
 // only written by a full run.
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const part = (name: string) => ONLY.size === 0 || ONLY.has(name);
@@ -400,6 +401,16 @@ if (part('idle')) {
   idle = await mapIdle(idleDb, false);
   await idleDb.close();
 }
+// Time to a park profile from a shared link, cold browser cache (issue 17).
+let sharedLink: Record<string, unknown> | null = null;
+if (part('shared')) {
+  const linkDb = (await openPglite()).db;
+  await migrate(linkDb);
+  await loadSeeds(linkDb);
+  sharedLink = await sharedLinkProfile(linkDb);
+  await linkDb.close();
+}
+console.log(`[bench] shared link: ${JSON.stringify(sharedLink)}`);
 const bundle = initialBundle();
 // Last, with nothing else running: the test suite's wall time as CI runs it.
 const testWall = part('tests') ? await measureTestWall(root) : { seconds: null, passed: null, note: 'not run (BENCH_ONLY)' };
@@ -414,6 +425,8 @@ const report = {
   engines: [pglite, postgres].filter(Boolean),
   startup,
   map_idle: idle,
+  shared_link_profile_ms: sharedLink?.ms ?? null,
+  shared_link_profile: sharedLink,
   initial_bundle: bundle,
   tests: testWall,
   match_taxonomy: matchTaxonomy,

@@ -7,7 +7,7 @@ import '@fontsource/noto-sans-sc/700.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
 import { App } from './components/app/app';
-import { layerQuery, layersQuery } from './lib/api';
+import { fetchFeature, layerQuery, layersQuery, queryKeys } from './lib/api';
 import { loadMaplibre } from './lib/maplibre';
 
 // MapLibre (its own chunk) downloads and compiles while React renders the panels.
@@ -21,9 +21,20 @@ const queryClient = new QueryClient({
 
 // The map waits for the catalogue and then every layer's GeoJSON: start those requests now, before
 // React renders and the map is built, into the cache useLayers/useLayerData read (the same queries).
+// A shared link to a feature (`?sel=…`, e.g. a park profile) shows its panel before the map is idle:
+// the panel's chunk, the feature's detail and the parks layer (which tells a park from other
+// features) are requested first, and the rest after them.
+const shared = new URLSearchParams(window.location.search).get('sel');
+if (shared) {
+  void import('./components/explorer/park-profile');
+  void queryClient.prefetchQuery({ queryKey: queryKeys.feature(shared), queryFn: ({ signal }) => fetchFeature(shared, signal), staleTime: 5 * 60_000 });
+}
 void queryClient
   .fetchQuery(layersQuery)
-  .then((layers) => Promise.all(layers.map((l) => queryClient.prefetchQuery(layerQuery(l.id)))))
+  .then((layers) => {
+    const first = shared ? layers.filter((l) => l.theme === 'parks') : [];
+    return Promise.all([...first, ...layers.filter((l) => !first.includes(l))].map((l) => queryClient.prefetchQuery(layerQuery(l.id))));
+  })
   .catch(() => {
     // The hooks fetch again and show the error.
   });

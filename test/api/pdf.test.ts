@@ -158,7 +158,7 @@ describe('PDF: park briefs, prints and briefing exports', () => {
     const km2 = sw.area.computed_km2!.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
     expect(text).toContain(flat(`面积 ${km2} 平方公里（PostGIS 依示意范围「${sw.area.computed_from_name_zh}」计算）`));
     for (const x of mine) expect(text).toContain(flat(x.name_zh));
-    const siteList = text.slice(text.indexOf('可用地块'));
+    const siteList = text.slice(Math.min(...['可供地块', '已预留地块', '规划地块', '已占用地块'].map((h) => text.indexOf(flat(h))).filter((i) => i >= 0)));
     for (const x of mine.filter((y) => y.area.km2 === null)) expect(siteList.slice(siteList.indexOf(flat(x.name_zh))).split('•')[0]).toContain('面积未写明');
     // Chinese is drawn with an embedded subset of Noto Sans SC, not a system font.
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
@@ -179,6 +179,53 @@ describe('PDF: park briefs, prints and briefing exports', () => {
     const sites = (await (await fetch(`${app.url}/api/sites/areas`)).json()) as SitesResult;
     const sw = sites.sites.find((x) => x.id === 'site-southwest')!;
     expect(text).toContain(flat(`area ${sw.area.computed_km2!.toLocaleString('en', { maximumFractionDigits: 2 })} km² (computed by PostGIS from the schematic extent of “${sw.area.computed_from_name_en}”)`));
+  });
+
+  it('lists sites grouped by status (available, reserved, planned, occupied), a planned or reserved site never under available', async () => {
+    const sites = (await (await fetch(`${app.url}/api/sites`)).json()) as SitesResult;
+    const labels = {
+      zh: { available: '可供地块', reserved: '已预留地块（暂不可供）', planned: '规划地块（尚未可供）', occupied: '已占用地块' },
+      en: { available: 'Available sites', reserved: 'Reserved sites (not available yet)', planned: 'Planned sites (not available yet)', occupied: 'Occupied sites' },
+    } as const;
+    const order = ['available', 'reserved', 'planned', 'occupied'] as const;
+    let checked = 0;
+    const statuses = new Set<string>();
+    for (const parkId of [...new Set(sites.sites.map((x) => x.park_id))]) {
+      const mine = sites.sites.filter((x) => x.park_id === parkId && x.status);
+      if (mine.length === 0 || !parkId) continue;
+      for (const lang of ['zh', 'en'] as const) {
+        const text = flat(pdfText((await getPdf(`${app.url}/api/parks/${parkId}/brief.pdf?lang=${lang}`)).file));
+        const present = order.filter((st) => mine.some((x) => x.status === st));
+        const at = present.map((st) => text.indexOf(flat(`${labels[lang][st]}(${mine.filter((x) => x.status === st).length})`)));
+        // Every group present has its heading with its count, in the fixed order.
+        expect(at.every((i) => i >= 0), `${parkId} ${lang}: ${present.join(',')}`).toBe(true);
+        expect([...at].sort((a, b) => a - b)).toEqual(at);
+        for (const x of mine) {
+          const g = present.indexOf(x.status as (typeof order)[number]);
+          const name = flat(lang === 'zh' ? x.name_zh : x.name_en);
+          const pos = text.indexOf(name, at[g]);
+          expect(pos, `${x.id} under ${x.status}`).toBeGreaterThan(at[g]);
+          if (g + 1 < at.length) expect(pos, `${x.id} before the next group`).toBeLessThan(at[g + 1]);
+          checked++;
+          statuses.add(x.status!);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(2);
+    // The seeds have sites that are not available: the grouping is tested on more than one status.
+    expect(statuses.size).toBeGreaterThan(1);
+  });
+
+  it('the English brief reads values and units in English (亿元 as CNY bn), keeping the verbatim value beside them', async () => {
+    const { rows } = await app.db.query<{ subject_id: string; value_text: string; value: number }>(
+      `SELECT t.subject_id, t.value_text, t.value FROM targets t JOIN features f ON f.id = t.subject_id
+       WHERE f.layer_id = 'parks' AND t.unit = '亿元' AND t.value IS NOT NULL AND t.value_max IS NULL ORDER BY t.subject_id, t.sort LIMIT 1`);
+    expect(rows.length).toBe(1);
+    const text = flat(pdfText((await getPdf(`${app.url}/api/parks/${rows[0].subject_id}/brief.pdf?lang=en`)).file));
+    const bn = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(rows[0].value / 10);
+    expect(text).toContain(flat(`CNY ${bn} bn`));
+    expect(text).toContain(flat(rows[0].value_text));
+    expect(text).not.toContain('亿元亿元');
   });
 
   it('every park has a brief in both languages with its name and figures', async () => {

@@ -156,7 +156,7 @@ describe('investor views in Chromium', () => {
       expect(await page.locator('.chain-charts [data-row="chem-drugs"]').textContent()).toContain('177.6');
       await page.screenshot({ path: path.join(RESULTS, 'investor-charts.png') });
       await page.getByRole('button', { name: 'EN', exact: true }).click();
-      await expect.poll(() => page.locator('.chain-charts [data-row="chem-drugs"]').textContent()).toContain('¥17.76 bn');
+      await expect.poll(() => page.locator('.chain-charts [data-row="chem-drugs"]').textContent()).toContain('CNY 17.76 bn');
       expect(await page.locator('.chain-charts .unit-note').textContent()).toContain('CNY 100 million');
       await page.screenshot({ path: path.join(RESULTS, 'investor-charts-en.png') });
       expect(external).toEqual([]);

@@ -2,9 +2,9 @@ import type { DocumentInfo, Figure } from '@contract/api';
 import { formatNumber, strings, type Lang } from './i18n';
 
 /*
- * Formatting of the investor views' numbers. Money in the documents is in 亿元 (10^8 yuan);
- * English readers get the unit spelled out ("CNY 100 million") and a conversion to billions
- * (177.6亿元 = ¥17.76 bn), always from the same number, with Intl.NumberFormat per locale.
+ * Formatting of the investor views' numbers, through the ICU messages of the `fmt` section of the
+ * locale files (Intl.NumberFormat underneath). Money in the documents is in 亿元 (10^8 yuan): English
+ * readers get billions (215亿元 = “CNY 21.5 bn”); 亩 is also given in hectares; 平方公里 reads km².
  */
 
 /** 亿元 in billions of yuan: 1亿 = 10^8, 1 bn = 10^9. */
@@ -12,16 +12,17 @@ export function yiToBillions(yi: number): number {
   return yi / 10;
 }
 
-/** Short money label: zh “177.6亿元”, en “¥17.76 bn”. */
+/** 1 亩 = 10000/15 m², so 15 亩 make a hectare. */
+const MU_PER_HA = 15;
+
+/** Short money label: zh “177.6亿元”, en “CNY 17.76 bn”. */
 export function formatYi(lang: Lang, yi: number): string {
-  if (lang === 'zh') return `${formatNumber('zh', yi, 1)}亿元`;
-  return `¥${formatNumber('en', yiToBillions(yi), 2)} bn`;
+  return strings(lang).fmt.yi(yi, yiToBillions(yi));
 }
 
-/** Full money text for titles and tables: zh “177.6亿元”, en “177.6 × CNY 100 million = ¥17.76 bn”. */
+/** Full money text for titles and tables: zh “177.6亿元”, en “177.6 × CNY 100 million = CNY 17.76 bn”. */
 export function formatYiLong(lang: Lang, yi: number): string {
-  if (lang === 'zh') return formatYi('zh', yi);
-  return `${formatNumber('en', yi, 1)} × CNY 100 million = ${formatYi('en', yi)}`;
+  return strings(lang).fmt.yiLong(yi, yiToBillions(yi));
 }
 
 /** A fraction as a percentage (0.0621 → “6.2%”). */
@@ -29,7 +30,35 @@ export function formatPercent(lang: Lang, fraction: number): string {
   return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(fraction);
 }
 
-const SINGULAR: Record<string, string> = { firms: 'firm', people: 'person', years: 'year' };
+/**
+ * A number in a document unit, as the reader's language says it: 亿元 → “CNY 21.5 bn”, 亩 → “300 mu
+ * (20 ha)”, 平方公里 → “3.29 km²”, 家 → “1 firm” / “20 firms”; units it does not know are kept as written.
+ */
+export function formatQuantity(lang: Lang, value: number, unit: string): string {
+  const f = strings(lang).fmt;
+  switch (unit) {
+    case '亿元':
+      return f.yi(value, yiToBillions(value));
+    case '亿美元':
+      return f.usdYi(value, yiToBillions(value));
+    case '万元':
+      return f.wan(value, value * 10);
+    case 'km²':
+    case '平方公里':
+    case '平方千米':
+      return f.km2(value);
+    case '公顷':
+      return f.ha(value);
+    case '亩':
+      return f.mu(value, value / MU_PER_HA);
+    case '%':
+      return `${formatNumber(lang, value)}%`;
+    case '':
+      return formatNumber(lang, value);
+    default:
+      return f.count(value, unit);
+  }
+}
 
 /** A unit as the reader's language says it (亿元 → “CNY 100 million”); unknown units are shown as written. */
 export function unitLabel(lang: Lang, unit: string): string {
@@ -37,24 +66,21 @@ export function unitLabel(lang: Lang, unit: string): string {
   return strings('en').inv.units[unit] ?? unit;
 }
 
+/** The document's value text with its unit, unless the text already contains it (“10家以上”, not “10家以上 家”). */
+export function valueAsWritten(f: Pick<Figure, 'value_text' | 'unit'>): string {
+  return !f.unit || f.value_text.includes(f.unit) ? f.value_text : `${f.value_text} ${f.unit}`;
+}
+
 /**
- * A figure's value for reading: zh keeps the document's words (“突破800 亿元”); en is built from the
- * parsed value, qualifier and unit (“over 800 CNY 100 million (¥80 bn)”). The verbatim text is shown
- * beside it by the caller.
+ * A figure's value for reading: zh keeps the document's words (“突破800亿元”); en is built from the
+ * parsed value, qualifier and unit (“over CNY 80 bn”). The verbatim text is shown beside it by the caller.
  */
 export function figureValue(lang: Lang, f: Pick<Figure, 'value_text' | 'value' | 'value_max' | 'qualifier' | 'unit'>): string {
-  if (lang === 'zh' || f.value === null) {
-    // value_text is verbatim and sometimes already carries the unit (“20家”).
-    return f.unit && !f.value_text.endsWith(f.unit) ? `${f.value_text} ${f.unit}` : f.value_text;
-  }
-  const t = strings('en').inv;
-  const q = t.qualifiers[f.qualifier] ?? '';
-  const n = f.value_max !== null ? `${formatNumber('en', f.value)}–${formatNumber('en', f.value_max)}` : formatNumber('en', f.value);
-  // “1 firm”, “2 firms”: English units are plural in the table, singular for exactly one.
-  const one = f.value === 1 && f.value_max === null;
-  const unit = one ? (SINGULAR[unitLabel('en', f.unit)] ?? unitLabel('en', f.unit)) : unitLabel('en', f.unit);
-  const money = f.unit === '亿元' ? ` (${f.value_max !== null ? `${formatYi('en', f.value)}–${formatYi('en', f.value_max)}` : formatYi('en', f.value)})` : '';
-  return `${q ? `${q} ` : ''}${n}${unit ? ` ${unit}` : ''}${money}`;
+  if (lang === 'zh' || f.value === null) return valueAsWritten(f);
+  const t = strings('en');
+  const q = t.inv.qualifiers[f.qualifier] ?? '';
+  const value = f.value_max !== null ? t.fmt.range(formatQuantity('en', f.value, f.unit), formatQuantity('en', f.value_max, f.unit)) : formatQuantity('en', f.value, f.unit);
+  return q ? t.fmt.qualified(q, value) : value;
 }
 
 /** Where a figure's “data as of” year comes from. */

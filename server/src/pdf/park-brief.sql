@@ -31,7 +31,7 @@ SELECT json_build_object(
   'sites', coalesce((
     SELECT json_agg(json_build_object('id', s.id, 'name_zh', s.name_zh, 'name_en', s.name_en, 'status', s.properties->>'status',
              'land_use', s.properties->>'land_use', 'accuracy', s.accuracy,
-             'figures', coalesce((SELECT json_agg(json_build_object('value_text', t.value_text, 'unit', t.unit, 'metric_zh', t.metric_zh,
+             'figures', coalesce((SELECT json_agg(json_build_object('value_text', t.value_text, 'value', t.value, 'value_max', t.value_max, 'qualifier', t.qualifier, 'unit', t.unit, 'metric_zh', t.metric_zh,
                                      'metric_en', t.metric_en, 'citation', (SELECT j FROM cite WHERE cite.id = t.citation_id)) ORDER BY t.sort, t.id)
                                   FROM targets t WHERE t.subject_type = 'feature' AND t.subject_id = s.id), '[]'::json),
              'citations', coalesce((SELECT json_agg(cite.j ORDER BY fc.citation_id) FROM feature_citations fc JOIN cite ON cite.id = fc.citation_id

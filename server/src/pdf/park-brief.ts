@@ -3,6 +3,8 @@ import { addPage, finish, measure, newDocument, pageSize, textBox, type Doc } fr
 import { drawPlannedMap, type LayerPlan } from './map-layers.js';
 import { frameFitBox, scaleDenominator, type MapFrame, type MercatorBox, type PageRect } from './mercator.js';
 import { drawQrCode } from './qr.js';
+// The UI's ICU unit formatting (locale files of client/src/locales), so page and screen read a value alike.
+import { figureValue } from '../../../client/src/lib/figure-format.js';
 import { SourceList, marker } from './sources.js';
 import { dateInChina, pick, quoteExcerpt, strings, type Lang } from './strings.js';
 
@@ -20,26 +22,9 @@ export function parkLink(base: string, parkId: string, lang: Lang): string {
   return `${base.replace(/\/+$/, '')}/?sel=${encodeURIComponent(parkId)}&lang=${lang}`;
 }
 
-/** Units as written in the documents, glossed for English readers. */
-const UNIT_EN: Record<string, string> = { 亿元: '× CNY 100 million', 万元: '× CNY 10,000', 家: 'firms', 个: '', 'km²': 'km²', 公顷: 'ha', '%': '%', 位: '(rank)' };
-const UNIT_EN_ONE: Record<string, string> = { 家: 'firm' };
-const QUALIFIER_EN: Record<string, string> = { exact: '', over: 'over ', at_least: 'at least ', about: 'about ', strive: 'striving for ', under: 'under ', range: '' };
-
 /** The figure's value as the document writes it, plus its unit unless the text already contains it ("20家", "30−50个以上"). */
 export function valueAsWritten(f: Pick<BriefFigure, 'value_text' | 'unit'>): string {
   return f.unit === '' || f.value_text.includes(f.unit) ? f.value_text : `${f.value_text} ${f.unit}`;
-}
-
-/** An English reading of a figure ("over 800 × CNY 100 million") from its parsed value and qualifier. */
-function englishGloss(f: BriefFigure): string {
-  if (f.value === null) return '';
-  const num = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  const v = f.qualifier === 'range' && f.value_max !== null ? `${num(f.value)}–${num(f.value_max)}` : num(f.value);
-  const one = f.value === 1 && (f.qualifier === 'exact' || f.value_max === null);
-  const unit = (one ? UNIT_EN_ONE[f.unit] : undefined) ?? UNIT_EN[f.unit] ?? f.unit;
-  const gloss = `${QUALIFIER_EN[f.qualifier] ?? ''}${v}${unit ? ` ${unit}` : ''}`.trim();
-  // Nothing to gloss when the value is already plain ("3.29 km²").
-  return gloss === valueAsWritten(f) ? '' : gloss;
 }
 
 /** The layers of the brief's map, drawn in this order; the park and what belongs to it stand out. */
@@ -102,10 +87,11 @@ function drawFigures(doc: Doc, park: ParkBrief, lang: Lang, sources: SourceList,
       return;
     }
     textBox(doc, metric, x, cy, { width: width - valueW - 6, size: 8, color: INK });
-    textBox(doc, valueAsWritten(f), x + width - valueW, cy - 1.5, { width: valueW, height: 14, size: 9.5, bold: true, color: INK, align: 'right' });
+    textBox(doc, shownValue(lang, f), x + width - valueW, cy - 1.5, { width: valueW, height: 14, size: lang === 'zh' ? 9.5 : 8.5, bold: true, color: INK, align: 'right' });
     const y2 = cy + Math.max(metricH, 13);
     textBox(doc, line2, x, y2, { width: width - glossW, height: 9.5, size: 6.3, color: GREY });
-    if (glossW) textBox(doc, englishGloss(f), x + width - glossW, y2, { width: glossW, height: 9.5, size: 6.3, color: GREY, align: 'right' });
+    // In English the document's own wording stays beside the reading, as the evidence it is.
+    if (glossW) textBox(doc, valueAsWritten(f), x + width - glossW, y2, { width: glossW, height: 9.5, size: 6.3, color: GREY, align: 'right' });
     cy += rowH;
     doc.moveTo(x, cy - 2.5).lineTo(x + width, cy - 2.5).lineWidth(0.3).undash().strokeColor('#c9ced4', 1).stroke();
   }
@@ -143,19 +129,37 @@ function drawSideFacts(doc: Doc, park: ParkBrief, lang: Lang, sources: SourceLis
 
   cy += heading(doc, t.sites, x, cy, width, park.color);
   if (park.sites.length === 0) para(t.noSites, 7.2, GREY);
-  for (const s of park.sites) {
-    const refs = [...s.citations, ...s.figures.map((f) => f.citation)].map((c) => sources.ref(c));
-    const status = s.status ? (t.status[s.status] ?? s.status) : '';
-    const size = s.figures.map((f) => valueAsWritten(f)).join(lang === 'zh' ? '，' : ', ');
-    const sep = lang === 'zh' ? '，' : ', ';
-    const a = s.area;
-    const measured = a?.computed_km2 != null
-      ? t.siteArea(a.computed_km2.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 }), a.computed_accuracy === 'schematic',
-        pick(lang, a.computed_from_name_zh ?? '', a.computed_from_name_en))
-      : a && a.km2 === null ? t.siteAreaUnknown : '';
-    para(`• ${pick(lang, s.name_zh, s.name_en)} — ${[status, size, measured].filter(Boolean).join(sep)} ${marker(lang, refs)}`);
-    if (s.land_use) para(`   ${s.land_use}`, 6.5, GREY);
+  // Grouped by status, so a planned or reserved site never reads as available.
+  for (const group of groupSites(park.sites)) {
+    para(`${t.siteGroup[group.status] ?? group.status} (${group.sites.length})`, 7.5, park.color);
+    for (const s of group.sites) {
+      const refs = [...s.citations, ...s.figures.map((f) => f.citation)].map((c) => sources.ref(c));
+      const sep = lang === 'zh' ? '，' : ', ';
+      const size = s.figures.map((f) => shownValue(lang, f)).join(sep);
+      const a = s.area;
+      const measured = a?.computed_km2 != null
+        ? t.siteArea(a.computed_km2.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 }), a.computed_accuracy === 'schematic',
+          pick(lang, a.computed_from_name_zh ?? '', a.computed_from_name_en))
+        : a && a.km2 === null ? t.siteAreaUnknown : '';
+      para(`• ${pick(lang, s.name_zh, s.name_en)} — ${[size, measured].filter(Boolean).join(sep)} ${marker(lang, refs)}`);
+      // Land use is the document's Chinese wording; the English page does not print untranslated text.
+      if (s.land_use && (lang === 'zh' || !/\p{Script=Han}/u.test(s.land_use))) para(`   ${s.land_use}`, 6.5, GREY);
+    }
   }
+}
+
+/** The order sites are listed in: what an investor can take first, what is taken last. */
+export const SITE_STATUS_ORDER = ['available', 'reserved', 'planned', 'occupied', 'unknown'] as const;
+
+/** A park's sites by status in SITE_STATUS_ORDER (a site without a status is `unknown`); empty groups left out. */
+export function groupSites<S extends { status: string | null }>(sites: S[]): { status: string; sites: S[] }[] {
+  const key = (s: S) => (s.status && (SITE_STATUS_ORDER as readonly string[]).includes(s.status) ? s.status : 'unknown');
+  return SITE_STATUS_ORDER.map((status) => ({ status, sites: sites.filter((s) => key(s) === status) })).filter((g) => g.sites.length > 0);
+}
+
+/** A figure's value in the page's language: zh as the document writes it, en read out (“over CNY 80 bn”, “at least 10 firms”). */
+function shownValue(lang: Lang, f: Pick<BriefFigure, 'value_text' | 'value' | 'value_max' | 'qualifier' | 'unit'>): string {
+  return lang === 'zh' ? valueAsWritten(f) : figureValue('en', f);
 }
 
 /** Renders the one-page A4 investor brief of a park. */

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.js';
 import { sqlFile } from '../db/sql.js';
 import { ViewsRepository } from '../views/views.repository.js';
 import { allSites } from '../match/sites.service.js';
-import type { SiteArea } from '../../../contract/api.js';
+import type { Qualifier, SiteArea } from '../../../contract/api.js';
 import type { Accuracy, GeometryKind, LayerStyle } from './map-style.js';
 import type { MercatorBox } from './mercator.js';
 
@@ -29,7 +29,7 @@ export interface BriefFigure {
   value_text: string;
   value: number | null;
   value_max: number | null;
-  qualifier: string;
+  qualifier: Qualifier;
   unit: string;
   year: number | null;
   citation: BriefCitation;
@@ -52,7 +52,7 @@ export interface ParkBrief {
   nodes: Array<{ id: string; name_zh: string; name_en: string; kind: string | null; accuracy: Accuracy; parent_id: string }>;
   sites: Array<{
     id: string; name_zh: string; name_en: string; status: string | null; land_use: string | null; accuracy: Accuracy;
-    figures: Array<{ value_text: string; unit: string; metric_zh: string; metric_en: string; citation: BriefCitation }>;
+    figures: Array<{ value_text: string; value: number | null; value_max: number | null; qualifier: Qualifier; unit: string; metric_zh: string; metric_en: string; citation: BriefCitation }>;
     citations: BriefCitation[];
     /** The same area GET /api/sites gives (PostGIS on the site's or its referenced polygon, or why there is none). */
     area: SiteArea | null;

@@ -5,7 +5,9 @@ import { useLayerControls } from '../../hooks/use-layer-controls';
 import { useLayerData } from '../../hooks/use-layer-data';
 import { useLayers } from '../../hooks/use-layers';
 import type { IndexedFeature } from '../../lib/atlas-data';
-import { strings, type Lang } from '../../lib/i18n';
+import { I18nextProvider } from 'react-i18next';
+import { useFeatureDetail } from '../../hooks/use-feature-detail';
+import { i18n as i18next, strings, type Lang } from '../../lib/i18n';
 import type { OnlineBasemapState } from '../../lib/online-basemaps';
 import { FeaturePanel } from '../feature/feature-panel';
 import { SourcesProvider } from '../documents/sources-provider';
@@ -104,7 +106,11 @@ export function App() {
     if (atlas.ready && atlas.map) atlas.map.once('idle', preloadLazyChunks);
   }, [atlas.ready, atlas.map]);
   // A park (or 口岸街道) opens the investor profile in the feature panel's place.
-  const selectedPark = selectedId !== null && index.get(selectedId)?.layer.theme === 'parks' ? index.get(selectedId) : undefined;
+  // From the feature's detail too, so a shared link shows the profile before every layer has loaded.
+  const selectedDetail = useFeatureDetail(selectedId);
+  const detailLayer = layers?.find((l) => l.id === selectedDetail.data?.feature.properties.layer_id);
+  const indexed = selectedId !== null ? index.get(selectedId) : undefined;
+  const selectedPark = indexed?.layer.theme === 'parks' ? indexed : !indexed && detailLayer?.theme === 'parks' ? { layer: detailLayer } : undefined;
 
   // Picking from a list moves the camera to the feature; picking on the map does not.
   const { setVisible } = controls;
@@ -134,6 +140,7 @@ export function App() {
   }, [close]);
 
   useEffect(() => {
+    void i18next.changeLanguage(lang);
     const t = strings(lang);
     document.documentElement.lang = t.htmlLang;
     document.title = `${t.titleMain} · ${t.titleSub}`;
@@ -151,6 +158,7 @@ export function App() {
   const i18n = useMemo<I18n>(() => ({ lang, t: strings(lang), setLang }), [lang]);
 
   return (
+    <I18nextProvider i18n={i18next}>
     <I18nContext.Provider value={i18n}>
       {/* Document viewer, sources, data checks and chain cards, reachable from every citation. */}
       <SourcesProvider index={index} onSelectFeature={selectFromList} onShowLayer={showLayer} graph={graph} onGraph={setGraph}>
@@ -221,5 +229,6 @@ export function App() {
       </StaffProvider>
       </SourcesProvider>
     </I18nContext.Provider>
+    </I18nextProvider>
   );
 }

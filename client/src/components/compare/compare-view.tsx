@@ -3,7 +3,7 @@ import type { Chain, DocumentInfo, Figure } from '@contract/api';
 import { MAX_COMPARE } from '../../hooks/use-explorer-state';
 import { useI18n } from '../../hooks/use-i18n';
 import { useChains, useDocumentIndex } from '../../hooks/use-investor-data';
-import { figureAsOf, figureValue, formatYi, unitLabel } from '../../lib/figure-format';
+import { figureAsOf, figureValue, unitLabel } from '../../lib/figure-format';
 import { formatNumber, pick, type Lang } from '../../lib/i18n';
 import { useSites } from '../../hooks/use-sites';
 import type { ParkFacts } from '../../lib/park-facts';
@@ -122,8 +122,8 @@ export function CompareView({ parks, compare, toggleCompare, onSelectPark }: Com
 /** A target's value for a bar label: money converted in English, the document's wording in Chinese. */
 function shortFigure(lang: Lang, f: Figure): string {
   if (f.value === null) return f.value_text;
-  if (f.unit === '亿元') return lang === 'zh' ? `${f.value_text}${f.value_text.endsWith('亿元') ? '' : '亿元'}` : formatYi('en', f.value);
-  return lang === 'zh' ? figureValue('zh', f) : `${formatNumber('en', f.value)}${f.value_max !== null ? `–${formatNumber('en', f.value_max)}` : ''}`;
+  // The bar is short: no qualifier in English (the figure list beside it has the full reading).
+  return figureValue(lang, lang === 'zh' ? f : { ...f, qualifier: 'exact' });
 }
 
 function CompareColumn({ park, chainById, documents, onSelect, onRemove }: {

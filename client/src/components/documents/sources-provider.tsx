@@ -1,18 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { IndexedFeature } from '../../lib/atlas-data';
 import { useI18n } from '../../hooks/use-i18n';
-import { SourcesContext, type DocumentTarget, type SourcesApi } from '../../hooks/use-sources';
+import { SourcesContext, parseDocumentHash, type DocumentTarget, type SourcesApi } from '../../hooks/use-sources';
 import { useSubjectIndex } from '../../hooks/use-subject-index';
 import { pick } from '../../lib/i18n';
 import { lazyComponent } from '../../lib/lazy-component';
 import type { ResolvedSubject } from '../checks/checks-panel';
 import '../../styles/sources.css';
+import '../../styles/documents.css';
 
 // Opened from a click: chunks of their own, loaded on first use.
 const ChainCard = lazyComponent(() => import('../chains/chain-card').then((m) => m.ChainCard));
 const ChecksPanel = lazyComponent(() => import('../checks/checks-panel').then((m) => m.ChecksPanel));
 const DocumentList = lazyComponent(() => import('./document-list').then((m) => m.DocumentList));
 const DocumentViewer = lazyComponent(() => import('./document-viewer').then((m) => m.DocumentViewer));
+const SuggestionsDialog = lazyComponent(() => import('./suggestions-dialog').then((m) => m.SuggestionsDialog));
 
 /** Matches app.tsx: below this width a side sheet covers the map. */
 const PHONE_MAX_WIDTH = 760;
@@ -36,6 +38,7 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, children 
   const { lang } = useI18n();
   const [viewer, setViewer] = useState<{ key: number; target: DocumentTarget } | null>(null);
   const [docsOpen, setDocsOpen] = useState(false);
+  const [suggestionsFor, setSuggestionsFor] = useState<string | null>(null);
   const [checksOpen, setChecksOpen] = useState(false);
   const [chainId, setChainId] = useState<string | null>(null);
   const [pendingFigure, setPendingFigure] = useState<string | null>(null);
@@ -47,6 +50,17 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, children 
     viewerSeq.current += 1;
     setViewer({ key: viewerSeq.current, target });
   }, []);
+
+  // A citation's link (#doc=…&cite=…) opens the viewer at its place, on load and when followed.
+  useEffect(() => {
+    const follow = () => {
+      const target = parseDocumentHash(window.location.hash);
+      if (target) openDocument(target);
+    };
+    follow();
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [openDocument]);
 
   // A figure id only says which sentence once the figure list is here.
   useEffect(() => {
@@ -67,6 +81,7 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, children 
     () => ({
       openDocument,
       openDocuments: () => setDocsOpen(true),
+      openSuggestions: (id) => setSuggestionsFor(id),
       toggleChecks: () => {
         if (checksOpen) {
           closeChecks();
@@ -117,6 +132,7 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, children 
       {checksOpen && <ChecksPanel onClose={closeChecks} resolve={resolve} />}
       {chainId && <ChainCard key={chainId} chainId={chainId} onClose={() => setChainId(null)} />}
       {docsOpen && <DocumentList onClose={() => setDocsOpen(false)} />}
+      {suggestionsFor && <SuggestionsDialog key={suggestionsFor} documentId={suggestionsFor} onClose={() => setSuggestionsFor(null)} />}
       {viewer && <DocumentViewer key={viewer.key} target={viewer.target} onClose={() => setViewer(null)} />}
     </SourcesContext.Provider>
   );

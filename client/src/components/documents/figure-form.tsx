@@ -1,20 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { FigureInput, FigureKind, FigureProblem, FigureSubjectType, FigureV2 } from '@contract/api';
+import type { FigureInput, FigureKind, FigureSubjectType, FigureV2 } from '@contract/api';
 import { useAuth } from '../../hooks/use-auth';
 import { invalidateFigureData } from '../../hooks/use-figures';
 import { useI18n } from '../../hooks/use-i18n';
 import { useChains } from '../../hooks/use-investor-data';
-import { ApiError, createFigure } from '../../lib/api';
-import { pick, type Strings } from '../../lib/i18n';
-
-/** A refused write in the UI's words: the 422's reason when the server gave one, and its detail. */
-export function problemText(e: unknown, d2: Strings['documents2']): string {
-  if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
-  const p = (e.problem ?? {}) as Partial<FigureProblem>;
-  const reason = p.reason ? d2.reasons[p.reason] ?? p.reason : null;
-  return `${d2.refusedBecause}${reason ? `${reason}。` : ''}${p.detail ?? e.message}`;
-}
+import { createFigure } from '../../lib/api';
+import { pick } from '../../lib/i18n';
+import { problemText } from '../../lib/problem-text';
 
 const SUBJECT_TYPES: FigureSubjectType[] = ['chain', 'park', 'zone', 'district', 'site'];
 const KINDS: FigureKind[] = ['actual', 'target'];

@@ -10,7 +10,8 @@ import { useSources } from '../../hooks/use-sources';
 import { acceptSuggestion, rejectSuggestion } from '../../lib/api';
 import { pick } from '../../lib/i18n';
 import { Dialog } from './dialog';
-import { FigureForm, problemText } from './figure-form';
+import { FigureForm } from './figure-form';
+import { problemText } from '../../lib/problem-text';
 
 /** One suggestion: what it proposes, its quote, and accept / reject while it is open. */
 function SuggestionItem({ s, chainName }: { s: Suggestion; chainName: (id: string) => string | null }) {

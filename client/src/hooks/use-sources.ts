@@ -6,6 +6,30 @@ export interface DocumentTarget {
   citationId?: string;
   /** Used when the citation id is unknown to the document (or absent). */
   quote?: string;
+  /** A paragraph (seq) to open at when there is no quote. */
+  paragraph?: number;
+}
+
+/** The URL hash of a place in the viewer (`#doc=002&cite=<id>` or `#doc=002&p=12`): a citation's link. */
+export function documentHash(target: DocumentTarget): string {
+  const p = new URLSearchParams({ doc: target.documentId });
+  if (target.citationId) p.set('cite', target.citationId);
+  else if (target.paragraph !== undefined) p.set('p', String(target.paragraph));
+  return `#${p.toString().replace(/%3A/gi, ':')}`;
+}
+
+/** Reads a viewer place from a URL hash; null when it names no document. */
+export function parseDocumentHash(hash: string): DocumentTarget | null {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const documentId = p.get('doc');
+  if (!documentId || !/^(\d{3,6}|ext:[a-z0-9-]{1,60})$/.test(documentId)) return null;
+  const cite = p.get('cite');
+  const para = Number(p.get('p'));
+  return {
+    documentId,
+    ...(cite && /^[a-z0-9-]{1,64}$/i.test(cite) ? { citationId: cite } : {}),
+    ...(Number.isInteger(para) && para >= 0 && p.has('p') ? { paragraph: para } : {}),
+  };
 }
 
 /** What the title bar, citations and the checks panel can ask the app to show. */
@@ -14,6 +38,8 @@ export interface SourcesApi {
   openDocument: (target: DocumentTarget) => void;
   /** Opens the list of source documents. */
   openDocuments: () => void;
+  /** Opens the extractor's suggestions (and the figure form) of a document. */
+  openSuggestions: (documentId: string) => void;
   /** Opens or closes the data-checks panel. */
   toggleChecks: () => void;
   checksOpen: boolean;

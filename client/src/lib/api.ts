@@ -7,13 +7,14 @@ import type {
   LayerInfo,
   Problem,
 } from '@contract/api';
-import type { DerivedGrowth, Discrepancy, DocumentDetail, DocumentInfo, Figure, SearchHit } from '@contract/api';
+import type { DerivedGrowth, Figure, SearchHit } from '@contract/api';
 import type { ChainGraph, MatchResult } from '@contract/api';
 import type { SitesResult, SiteStatus } from '@contract/api';
 import type { SiteCollection } from '@contract/sites';
 import type { AtlasFeature, AuthSession, ExportCrs, ExportFormat, FeaturePatch, HistoryEntry, NewFeature } from '@contract/api';
 import type { CompareResult, ImportPreview, ImportResult } from '@contract/api';
 import type { Briefing, BriefingStep, SavedView, ViewState } from '@contract/api';
+import type { DiscrepancyEntry, DocumentDetailV2, DocumentInfoV2, DocumentUploaded, FigureInput, FigureList, FigureV2, Suggestion, SuggestionAccepted } from '@contract/api';
 
 /** An HTTP failure carrying the server's RFC 9457 problem document when it sent one. */
 export class ApiError extends Error {
@@ -115,19 +116,19 @@ export function fetchSearch(q: string, limit: number, signal?: AbortSignal): Pro
   return getJson<SearchHit[]>(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`, signal);
 }
 
-/** GET /api/documents — the source documents without their text. */
-export function fetchDocuments(signal?: AbortSignal): Promise<DocumentInfo[]> {
-  return getJson<DocumentInfo[]>('/api/documents', signal);
+/** GET /api/documents — the documents without their text, with status, paragraphs and open suggestions. */
+export function fetchDocuments(signal?: AbortSignal): Promise<DocumentInfoV2[]> {
+  return getJson<DocumentInfoV2[]>('/api/documents', signal);
 }
 
-/** GET /api/documents/:id — one document's whole text and the quotes cited from it. */
-export function fetchDocument(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
-  return getJson<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`, signal);
+/** GET /api/documents/:id — one document's text, its paragraphs (pages, stored English) and the quotes cited from it with their places. */
+export function fetchDocument(id: string, signal?: AbortSignal): Promise<DocumentDetailV2> {
+  return getJson<DocumentDetailV2>(`/api/documents/${encodeURIComponent(id)}`, signal);
 }
 
 /** GET /api/discrepancies — where the documents disagree, both sides cited. */
-export function fetchDiscrepancies(signal?: AbortSignal): Promise<Discrepancy[]> {
-  return getJson<Discrepancy[]>('/api/discrepancies', signal);
+export function fetchDiscrepancies(signal?: AbortSignal): Promise<DiscrepancyEntry[]> {
+  return getJson<DiscrepancyEntry[]>('/api/discrepancies', signal);
 }
 
 /** GET /api/targets[?subject=] — cited figures of one subject, or all of them when subject is null. */
@@ -383,3 +384,56 @@ export const staffKeys = {
   importPreview: (id: string, makeValid: boolean) => ['imports', id, makeValid] as const,
   compare: (q: CompareQuery) => ['compare', q] as const,
 };
+
+// ---------- Living documents, figures and discrepancies (issue 15) ----------
+
+/** Query keys of the document library, suggestions, figures and structures (under `documents` / `figures`, so one invalidation refreshes them). */
+export const documentKeys = {
+  suggestions: (id: string) => ['documents', id, 'suggestions'] as const,
+  figures: (subjectType: string, subjectId: string) => ['figures', subjectType, subjectId] as const,
+};
+
+/** POST /api/documents (multipart `file` + metadata fields) — 201 DocumentUploaded; 409 carries `existing_id`, 422 `reason`. */
+export async function uploadDocument(file: File, fields: Record<string, string>, csrf: string | null): Promise<DocumentUploaded> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v !== '') form.set(k, v);
+  form.set('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrf) headers['x-csrf-token'] = csrf;
+  const response = await fetch('/api/documents', { method: 'POST', credentials: 'same-origin', headers, body: form });
+  if (!response.ok) {
+    const problem = (response.headers.get('content-type') ?? '').includes('json') ? ((await response.json().catch(() => null)) as Problem | null) : null;
+    throw new ApiError(response.status, problem, '/api/documents');
+  }
+  return (await response.json()) as DocumentUploaded;
+}
+
+/** GET /api/documents/:id/suggestions — the extractor's proposals with their quotes and decisions. */
+export function fetchSuggestions(id: string, signal?: AbortSignal): Promise<Suggestion[]> {
+  return getJson<Suggestion[]>(`/api/documents/${encodeURIComponent(id)}/suggestions`, signal);
+}
+
+/** POST …/suggestions/:sid/accept — creates the figure (or structure); 422 as POST /api/figures, 409 when decided. */
+export function acceptSuggestion(docId: string, sid: string, csrf: string | null): Promise<SuggestionAccepted> {
+  return sendJson<SuggestionAccepted>('POST', `/api/documents/${encodeURIComponent(docId)}/suggestions/${encodeURIComponent(sid)}/accept`, {}, { csrf });
+}
+
+/** POST …/suggestions/:sid/reject {reason?}. */
+export function rejectSuggestion(docId: string, sid: string, reason: string, csrf: string | null): Promise<Suggestion> {
+  return sendJson<Suggestion>('POST', `/api/documents/${encodeURIComponent(docId)}/suggestions/${encodeURIComponent(sid)}/reject`, reason ? { reason } : {}, { csrf });
+}
+
+/** POST /api/figures — 201 the figure, or 422 whose `reason` says which check failed. */
+export function createFigure(input: FigureInput, csrf: string | null): Promise<FigureV2> {
+  return sendJson<FigureV2>('POST', '/api/figures', input, { csrf });
+}
+
+/** GET /api/figures?subject_type=&subject_id= — every figure (superseded ones marked) and the current series. */
+export function fetchFigures(subjectType: string, subjectId: string, signal?: AbortSignal): Promise<FigureList> {
+  return getJson<FigureList>(`/api/figures?subject_type=${encodeURIComponent(subjectType)}&subject_id=${encodeURIComponent(subjectId)}`, signal);
+}
+
+/** POST /api/discrepancies/:id/resolve {reason} or /reopen {reason?} (editor) — the entry with its history. */
+export function decideDiscrepancy(id: string, action: 'resolve' | 'reopen', reason: string, csrf: string | null): Promise<DiscrepancyEntry> {
+  return sendJson<DiscrepancyEntry>('POST', `/api/discrepancies/${encodeURIComponent(id)}/${action}`, { reason }, { csrf });
+}

@@ -4,6 +4,7 @@ import { useI18n } from '../../hooks/use-i18n';
 import { groupChains, useChains, useDocumentIndex, type ChainGroup } from '../../hooks/use-investor-data';
 import { figureAsOf, formatYi, formatYiLong } from '../../lib/figure-format';
 import { formatNumber, pick } from '../../lib/i18n';
+import { ChainSeries } from './chain-series';
 import { ChartLegend, GroupedBarChart, type ChartRow, type ChartSeries } from './grouped-bar-chart';
 
 /** The three columns of the chains table in 001: 2024 actual, 2027 and 2030 targets. */
@@ -22,7 +23,7 @@ function revenue(c: Chain, year: number): Figure | undefined {
   return c.figures.find((f) => f.year === year && f.unit === '亿元' && f.value !== null);
 }
 
-/** Chain revenue 2024 against the 2027 and 2030 targets, per chain and per chain group, as grouped SVG bars. */
+/** Chain revenue 2024 against the 2027 and 2030 targets, per chain and per chain group, as grouped SVG bars; then one chain's actuals over time toward its targets. */
 export function ChainCharts({ group, onGroup, onFindParks }: ChainChartsProps) {
   const { lang, t } = useI18n();
   const uid = useId();
@@ -91,6 +92,8 @@ export function ChainCharts({ group, onGroup, onFindParks }: ChainChartsProps) {
           <GroupedBarChart title={t.inv.perGroup} series={series} rows={groupRows} format={short} formatLong={long} barHeight={9} />
         </div>
       )}
+
+      {shown.length > 0 && <ChainSeries chains={shown.flatMap((g) => g.chains)} />}
 
       {sample && (
         <p className="chart-source muted">

@@ -1,9 +1,11 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import type { Discrepancy, DiscrepancyKind } from '@contract/api';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DiscrepancyEntry, DiscrepancyKind } from '@contract/api';
+import { useAuth } from '../../hooks/use-auth';
 import { useI18n } from '../../hooks/use-i18n';
 import { useSources } from '../../hooks/use-sources';
-import { fetchDiscrepancies, queryKeys } from '../../lib/api';
+import { decideDiscrepancy, fetchDiscrepancies, queryKeys } from '../../lib/api';
+import { problemText } from '../../lib/problem-text';
 import { formatNumber, pick } from '../../lib/i18n';
 import { CHECKS_PANEL_ID } from '../documents/sources-buttons';
 import { CitationQuote } from '../feature/citation-quote';
@@ -17,8 +19,72 @@ export interface ResolvedSubject {
 /** Groups in reading order: arithmetic first, wording last. */
 const KIND_ORDER: DiscrepancyKind[] = ['sum', 'figure', 'growth', 'area', 'membership', 'name'];
 
+/**
+ * Whether a discrepancy is open or resolved (with the reason, who and when), its history, and for editors
+ * the action that resolves it with a reason (or reopens it); the server keeps every decision.
+ */
+function Resolution({ item }: { item: DiscrepancyEntry }) {
+  const { t } = useI18n();
+  const d2 = t.documents2;
+  const auth = useAuth();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const action = item.status === 'resolved' ? 'reopen' : 'resolve';
+  const submit = async () => {
+    if (action === 'resolve' && !reason.trim()) {
+      setError(d2.reasonRequired);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const entry = await decideDiscrepancy(item.id, action, reason.trim(), auth.csrfToken);
+      queryClient.setQueryData<DiscrepancyEntry[]>(queryKeys.discrepancies, (list) => list?.map((d) => (d.id === entry.id ? entry : d)));
+      setEditing(false);
+      setReason('');
+    } catch (e) {
+      setError(problemText(e, d2));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="discrepancy-resolution">
+      <p className="discrepancy-state">
+        <span className={`state-tag ${item.status}`}>{item.status === 'resolved' ? d2.resolved : d2.open}</span>
+        {item.origin && <span className="muted">{item.origin === 'curated' ? d2.curatedTag : d2.computedTag}</span>}
+        {item.resolution && <span className="resolution-reason">{item.resolution.reason} <span className="muted">— {item.resolution.by} · {item.resolution.at.slice(0, 10)}</span></span>}
+        {auth.canEdit && !editing && (
+          <button type="button" className="link-button decide-discrepancy" onClick={() => setEditing(true)}>{action === 'resolve' ? d2.markResolved : d2.reopen}</button>
+        )}
+      </p>
+      {editing && (
+        <div className="doc-form-actions">
+          <textarea className="doc-reason" rows={2} maxLength={1000} aria-label={action === 'resolve' ? d2.resolutionReason : d2.reopenReason} placeholder={action === 'resolve' ? d2.resolutionReason : d2.reopenReason} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <button type="button" className="doc-button primary confirm-decision" disabled={busy} onClick={() => void submit()}>{d2.confirm}</button>
+          <button type="button" className="link-button" onClick={() => setEditing(false)}>{d2.cancel}</button>
+        </div>
+      )}
+      {error && <p className="doc-error" role="alert">{error}</p>}
+      {item.history?.length > 0 && (
+        <details>
+          <summary className="muted">{d2.history} ({item.history.length})</summary>
+          <ol className="resolution-history">
+            {item.history.map((h, i) => (
+              <li key={i}>{h.at.slice(0, 16).replace('T', ' ')} · {h.by} · {d2.historyActions[h.action] ?? h.action}{h.reason ? `：${h.reason}` : ''}{h.current ? '' : ` ${d2.staleResolution}`}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}
+
 /** One discrepancy: title, explanation, computed value, subjects as links, and every claim with its source. */
-function DiscrepancyItem({ item, resolve }: { item: Discrepancy; resolve: (id: string) => ResolvedSubject }) {
+function DiscrepancyItem({ item, resolve }: { item: DiscrepancyEntry; resolve: (id: string) => ResolvedSubject }) {
   const { lang, t } = useI18n();
   const sources = useSources();
   const open = (id: string, kind: ResolvedSubject['kind']) => {
@@ -28,9 +94,10 @@ function DiscrepancyItem({ item, resolve }: { item: Discrepancy; resolve: (id: s
     else if (kind === 'figure') sources.openFigure(id);
   };
   return (
-    <article className="discrepancy" id={`check-${item.id}`} data-discrepancy-id={item.id} aria-labelledby={`check-${item.id}-title`}>
+    <article className={`discrepancy${item.status === 'resolved' ? ' resolved' : ''}`} id={`check-${item.id}`} data-discrepancy-id={item.id} aria-labelledby={`check-${item.id}-title`}>
       <h4 id={`check-${item.id}-title`}>{pick(lang, item.title_zh, item.title_en)}</h4>
       <p className="discrepancy-explain">{pick(lang, item.explanation_zh, item.explanation_en)}</p>
+      <Resolution item={item} />
       {item.computed && (
         <p className="discrepancy-computed">
           <span className="derived-badge">{t.computed}</span>{' '}

@@ -1,13 +1,20 @@
 import { useRef } from 'react';
+import { useAuth } from '../../hooks/use-auth';
 import { useDocuments } from '../../hooks/use-documents';
 import { useI18n } from '../../hooks/use-i18n';
 import { useSources } from '../../hooks/use-sources';
 import { pick } from '../../lib/i18n';
 import { Dialog } from './dialog';
+import { DocumentUpload } from './document-upload';
 
-/** 资料来源 / Sources: every document the atlas cites (GET /api/documents); each opens in the viewer. */
+/**
+ * 资料来源 / Sources: the document library (GET /api/documents), each entry opening in the viewer with its
+ * status and paragraph counts; editors also upload here and open a document's suggestions to review.
+ */
 export function DocumentList({ onClose }: { onClose: () => void }) {
   const { lang, t } = useI18n();
+  const d2 = t.documents2;
+  const auth = useAuth();
   const sources = useSources();
   const docs = useDocuments();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -28,6 +35,7 @@ export function DocumentList({ onClose }: { onClose: () => void }) {
           </button>
         </header>
         <div className="dialog-scroll">
+          {auth.canEdit ? <DocumentUpload documents={docs.data ?? []} /> : auth.user === null && <p className="muted small-note">{d2.signInToUpload}</p>}
           {docs.isPending && <p className="muted" aria-live="polite">{t.loading}</p>}
           {docs.error && (
             <p className="layer-error" role="alert">
@@ -40,16 +48,34 @@ export function DocumentList({ onClose }: { onClose: () => void }) {
               const title = pick(lang, d.title_zh, d.title_en);
               const other = lang === 'zh' ? d.title_en : d.title_zh;
               return (
-                <li key={d.id}>
+                <li key={d.id} className="document-entry-row">
                   <button type="button" className="document-entry" onClick={() => sources?.openDocument({ documentId: d.id })} data-document-id={d.id}>
-                    <span className="document-entry-title">{title}</span>
-                    {other !== title && <span className="document-entry-other" lang={lang === 'zh' ? 'en' : 'zh-CN'}>{other}</span>}
+                    <span className="document-entry-title">
+                      {title}
+                      {d.format && <span className={`status-tag ${d.status}`}>{d2.statuses[d.status] ?? d.status}</span>}
+                    </span>
+                    {other && other !== title && <span className="document-entry-other" lang={lang === 'zh' ? 'en' : 'zh-CN'}>{other}</span>}
                     <span className="document-entry-meta muted">
-                      {[d.id.startsWith('ext:') ? null : d.id, t.docLevels[d.level] ?? d.level, d.period, t.docLength(d.length), t.docCitations(d.citations)]
+                      {[
+                        d.id.startsWith('ext:') ? null : d.id,
+                        t.docLevels[d.level] ?? d.level,
+                        d.date,
+                        d.period,
+                        t.docLength(d.length),
+                        d.paragraphs ? d2.paragraphs(d.paragraphs) : null,
+                        d.pages ? d2.pages(d.pages) : null,
+                        d.translated_paragraphs ? d2.translated(d.translated_paragraphs) : null,
+                        t.docCitations(d.citations),
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </span>
                   </button>
+                  {auth.canEdit && d.open_suggestions > 0 && (
+                    <button type="button" className="doc-button open-suggestions" data-document-id={d.id} onClick={() => sources?.openSuggestions(d.id)}>
+                      {d2.openSuggestions(d.open_suggestions)}
+                    </button>
+                  )}
                 </li>
               );
             })}

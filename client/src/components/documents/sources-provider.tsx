@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { IndexedFeature } from '../../lib/atlas-data';
 import { useI18n } from '../../hooks/use-i18n';
-import { SourcesContext, type DocumentTarget, type SourcesApi } from '../../hooks/use-sources';
+import { SourcesContext, parseDocumentHash, type DocumentTarget, type SourcesApi } from '../../hooks/use-sources';
 import { useSubjectIndex } from '../../hooks/use-subject-index';
 import { pick } from '../../lib/i18n';
 import { lazyComponent } from '../../lib/lazy-component';
 import type { ResolvedSubject } from '../checks/checks-panel';
 import type { ChainGraphView } from '../../lib/url-state';
 import '../../styles/sources.css';
+import '../../styles/documents.css';
 
 // Opened from a click: chunks of their own, loaded on first use.
 const ChainCard = lazyComponent(() => import('../chains/chain-card').then((m) => m.ChainCard));
@@ -15,6 +16,7 @@ const ChainGraphDialog = lazyComponent(() => import('../chains/chain-graph').the
 const ChecksPanel = lazyComponent(() => import('../checks/checks-panel').then((m) => m.ChecksPanel));
 const DocumentList = lazyComponent(() => import('./document-list').then((m) => m.DocumentList));
 const DocumentViewer = lazyComponent(() => import('./document-viewer').then((m) => m.DocumentViewer));
+const SuggestionsDialog = lazyComponent(() => import('./suggestions-dialog').then((m) => m.SuggestionsDialog));
 
 /** Matches app.tsx: below this width a side sheet covers the map. */
 const PHONE_MAX_WIDTH = 760;
@@ -41,6 +43,7 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, graph, on
   const { lang } = useI18n();
   const [viewer, setViewer] = useState<{ key: number; target: DocumentTarget } | null>(null);
   const [docsOpen, setDocsOpen] = useState(false);
+  const [suggestionsFor, setSuggestionsFor] = useState<string | null>(null);
   const [checksOpen, setChecksOpen] = useState(false);
   const [chainId, setChainId] = useState<string | null>(null);
   const [pendingFigure, setPendingFigure] = useState<string | null>(null);
@@ -52,6 +55,17 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, graph, on
     viewerSeq.current += 1;
     setViewer({ key: viewerSeq.current, target });
   }, []);
+
+  // A citation's link (#doc=…&cite=…) opens the viewer at its place, on load and when followed.
+  useEffect(() => {
+    const follow = () => {
+      const target = parseDocumentHash(window.location.hash);
+      if (target) openDocument(target);
+    };
+    follow();
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [openDocument]);
 
   // A figure id only says which sentence once the figure list is here.
   useEffect(() => {
@@ -72,6 +86,7 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, graph, on
     () => ({
       openDocument,
       openDocuments: () => setDocsOpen(true),
+      openSuggestions: (id) => setSuggestionsFor(id),
       toggleChecks: () => {
         if (checksOpen) {
           closeChecks();
@@ -141,6 +156,7 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, graph, on
         />
       )}
       {docsOpen && <DocumentList onClose={() => setDocsOpen(false)} />}
+      {suggestionsFor && <SuggestionsDialog key={suggestionsFor} documentId={suggestionsFor} onClose={() => setSuggestionsFor(null)} />}
       {viewer && <DocumentViewer key={viewer.key} target={viewer.target} onClose={() => setViewer(null)} />}
     </SourcesContext.Provider>
   );

@@ -1,16 +1,19 @@
-import type { Citation } from '@contract/api';
+import type { Citation, CitationV2 } from '@contract/api';
 import { useI18n } from '../../hooks/use-i18n';
-import { useSources } from '../../hooks/use-sources';
+import { documentHash, useSources } from '../../hooks/use-sources';
 import { pick } from '../../lib/i18n';
 
 /**
  * Shows a quote as it stands in a document (whitespace runs from PDF extraction collapsed) and its title,
- * with an action opening the document at that passage (when a SourcesProvider is mounted).
+ * with an action opening the document at that passage (when a SourcesProvider is mounted) and a link to
+ * that place (the URL hash the viewer opens at).
  */
 export function CitationQuote({ citation }: { citation: Citation }) {
   const { lang, t } = useI18n();
   const sources = useSources();
   const title = pick(lang, citation.document_title_zh, citation.document_title_en);
+  // Citations served since issue 15 carry the paragraph they start in.
+  const place = (citation as Partial<CitationV2>).first_seq;
   return (
     <figure className="citation">
       <blockquote lang="zh-CN" title={citation.quote}>{citation.quote.replace(/\s+/g, ' ').trim()}</blockquote>
@@ -29,6 +32,10 @@ export function CitationQuote({ citation }: { citation: Citation }) {
             >
               {t.openInDocument}
             </button>
+            {/* Its place as a link (#doc=…&cite=…): shareable, and followed by the viewer. */}
+            <a className="citation-place muted" href={documentHash({ documentId: citation.document_id, citationId: citation.id })} title={t.documents2.linkHere}>
+              {typeof place === 'number' ? t.documents2.place(place) : t.documents2.linkHere}
+            </a>
           </>
         )}
       </figcaption>

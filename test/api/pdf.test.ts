@@ -182,7 +182,7 @@ describe('PDF: park briefs, prints and briefing exports', () => {
   });
 
   it('lists sites grouped by status (available, reserved, planned, occupied), a planned or reserved site never under available', async () => {
-    const sites = (await (await fetch(`${app.url}/api/sites`)).json()) as SitesResult;
+    const sites = (await (await fetch(`${app.url}/api/sites/areas`)).json()) as SitesResult;
     const labels = {
       zh: { available: '可供地块', reserved: '已预留地块（暂不可供）', planned: '规划地块（尚未可供）', occupied: '已占用地块' },
       en: { available: 'Available sites', reserved: 'Reserved sites (not available yet)', planned: 'Planned sites (not available yet)', occupied: 'Occupied sites' },

@@ -364,6 +364,8 @@ describe('staff tools in Chromium', () => {
       const feature = (await getJson<FeatureDetail>('/api/features/pole-health')).feature;
       const ring = ringsOf(feature.geometry);
       await page.locator('.tool-dock').getByRole('button', { name: '测面' }).click();
+      // Clicks before the drawing library is on the map would be lost: wait until the tool says it is ready.
+      await expect.poll(() => page.locator('.measure-readout').getAttribute('data-ready'), SLOW).toBe('true');
       await fitTo(page, bbox(feature.geometry), { top: 200, bottom: 90, left: 380, right: 60 });
       const pts = await toScreen(page, ring.slice(0, -1));
       expect(pts.every((q) => q.onCanvas), 'every vertex is on the visible map').toBe(true);
@@ -383,6 +385,7 @@ describe('staff tools in Chromium', () => {
 
       // Distance: two clicks along the same ring's first edge, finished on the last point.
       await page.locator('.tool-dock').getByRole('button', { name: '测距' }).click();
+      await expect.poll(async () => `${await readout.getAttribute('data-kind')} ${await readout.getAttribute('data-ready')}`, SLOW).toBe('line true');
       await page.mouse.click(pts[0].x, pts[0].y);
       await page.mouse.click(pts[1].x, pts[1].y);
       await page.mouse.click(pts[1].x, pts[1].y);

@@ -100,6 +100,7 @@ export function MeasureTool({ shape }: { shape: 'line' | 'polygon' }) {
       role="status"
       aria-live="polite"
       data-kind={shape}
+      data-ready={draw ? 'true' : 'false'}
       data-state={reading ? (reading.done ? 'done' : 'drawing') : 'empty'}
       data-length-m={reading ? reading.lengthM.toFixed(3) : undefined}
       data-area-m2={reading && reading.kind === 'polygon' ? reading.areaM2.toFixed(2) : undefined}

@@ -13,7 +13,8 @@ export default defineConfig({
     // at a time even on 2 cores (vitest's default there is one); ATLAS_TEST_WORKERS overrides it.
     maxWorkers: Number(process.env.ATLAS_TEST_WORKERS ?? 3),
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      // A project does not inherit the root's resolve: the unit project names the alias itself.
+      { resolve: { alias: { '@contract': path.resolve(import.meta.dirname, 'contract') } }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
       ...engines.map((engine) => ({
         test: {
           name: `api-${engine}`,

@@ -48,3 +48,15 @@ export function darken(color: string, amount = 0.3): string {
   const rgb = parseHex(color).map((c) => Math.round(c * (1 - amount)));
   return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/**
+ * The inventory's status colours (layer `sites` is coloured by status, not by one colour): green for
+ * what an investor can take, amber for reserved, blue for planned, grey for occupied. None is a park
+ * colour, the highlight or the layer's own red, which stays for a site whose status is not known.
+ */
+export const SITE_STATUS_COLORS = {
+  available: '#1a9850',
+  reserved: '#d98e04',
+  planned: '#2f6fb5',
+  occupied: '#6e6e6e',
+} as const;

@@ -5,7 +5,7 @@ import type {
   LayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Accuracy, GeometryKind, LayerInfo, LayerStyle, Theme } from '@contract/api';
-import { HIGHLIGHT_COLOR, SCHEMATIC_DASH, darken, hatchOpacity, outlineWidth } from '@contract/map-style';
+import { HIGHLIGHT_COLOR, SCHEMATIC_DASH, SITE_STATUS_COLORS, darken, hatchOpacity, outlineWidth } from '@contract/map-style';
 import { nameField, type Lang } from './i18n';
 
 /*
@@ -43,6 +43,8 @@ export interface LegendItem {
   hatchOpacity: number;
   /** Feature this swatch stands for (per-feature colours), or null for the whole layer. */
   featureId: string | null;
+  /** The inventory status this swatch stands for (layer `sites`, coloured by status). */
+  status?: keyof typeof SITE_STATUS_COLORS;
 }
 
 /** Everything one catalogue layer contributes to the map. */
@@ -113,6 +115,17 @@ function colorExpr(style: LayerStyle, entries: Array<[string, string]>, shade: (
   return match as ExpressionSpecification;
 }
 
+/** The site statuses in the order the legend lists them. */
+export const SITE_STATUS_ORDER = Object.keys(SITE_STATUS_COLORS) as Array<keyof typeof SITE_STATUS_COLORS>;
+
+/** A colour by inventory status (`status` property); a site without a known status keeps the layer colour. */
+function statusColorExpr(style: LayerStyle, shade: (c: string) => string = (c) => c): ExpressionSpecification {
+  const match: unknown[] = ['match', ['get', 'status']];
+  for (const st of SITE_STATUS_ORDER) match.push(st, shade(SITE_STATUS_COLORS[st]));
+  match.push(shade(style.color));
+  return match as ExpressionSpecification;
+}
+
 /**
  * Label priority by theme: MapLibre places the labels of higher layers first, so label layers are
  * stacked in this order (last = placed first). Parks and structure are what the atlas is about.
@@ -149,8 +162,10 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
   const sourceId = sourceIdFor(info.id);
   const labelSourceId = labelSourceIdFor(info.id);
   const entries = featureColorEntries(style, summary);
-  const fill = colorExpr(style, entries);
-  const stroke = colorExpr(style, entries, (c) => darken(c, 0.3));
+  // The inventory is coloured by status (unless staff set per-feature colours): what is available reads at a glance.
+  const byStatus = info.id === 'sites' && entries.length === 0;
+  const fill = byStatus ? statusColorExpr(style) : colorExpr(style, entries);
+  const stroke = byStatus ? statusColorExpr(style, (c) => darken(c, 0.3)) : colorExpr(style, entries, (c) => darken(c, 0.3));
   const fillOpacity = style.fillOpacity ?? 0.25;
   const lineWidth = style.lineWidth ?? 1.6;
   const outlineBase = style.lineWidth ?? 1.5;
@@ -205,8 +220,10 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
       },
     });
     // Schematic areas: a faint tint plus diagonal hatching, so they never read as surveyed land.
-    const hatchExpr = colorExpr(style, entries, (c) => hatchImageName(darken(c, 0.15)));
-    for (const c of [style.color, ...entries.map(([, v]) => v)]) hatchColors.add(darken(c, 0.15));
+    const hatchExpr = byStatus
+      ? statusColorExpr(style, (c) => hatchImageName(darken(c, 0.15)))
+      : colorExpr(style, entries, (c) => hatchImageName(darken(c, 0.15)));
+    for (const c of [style.color, ...entries.map(([, v]) => v), ...(byStatus ? Object.values(SITE_STATUS_COLORS) : [])]) hatchColors.add(darken(c, 0.15));
     body.push({
       id: id('hatch'), type: 'fill', source: sourceId,
       filter: ['all', POLYGON_TYPES, IS_SCHEMATIC] as FilterSpecification,
@@ -324,6 +341,23 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
     });
     legend.push(pointItem(style.color, null, allSchematic));
     for (const [fid, c] of entries) legend.push(pointItem(c, fid, summary.accuracyById.get(fid) === 'schematic'));
+  }
+
+  if (byStatus && legend.length > 0) {
+    // One swatch per status, drawn as the layer's first swatch is (hollow when schematic); the layer swatch stays for "status unknown".
+    const base = legend[0];
+    const hollow = base.geometry === 'point' && base.color === '#ffffff';
+    for (const st of SITE_STATUS_ORDER) {
+      const c = SITE_STATUS_COLORS[st];
+      legend.push({
+        ...base,
+        color: hollow ? '#ffffff' : c,
+        strokeColor: hollow || base.geometry !== 'point' ? (base.geometry === 'polygon' ? darken(c, 0.3) : c) : '#ffffff',
+        hatch: base.hatch ? darken(c, 0.15) : null,
+        featureId: null,
+        status: st,
+      });
+    }
   }
 
   return { layerId: info.id, sourceId, labelSourceId, body, labels, interactive, legend, hatchColors: [...hatchColors] };

@@ -29,6 +29,7 @@ export function LayerRow({ info, control, legend, features, error, selectedId, o
   const names = new Map((features ?? []).map((f) => [String(f.id), pick(lang, f.properties.name_zh, f.properties.name_en)]));
   const layerSwatch = legend.find((l) => l.featureId === null) ?? legend[0];
   const perFeature = legend.filter((l) => l.featureId !== null);
+  const perStatus = legend.filter((l) => l.status);
   const count = features?.length ?? info.feature_count;
   const percent = Math.round(control.opacity * 100);
 
@@ -81,6 +82,22 @@ export function LayerRow({ info, control, legend, features, error, selectedId, o
               <span>{names.get(item.featureId!) ?? item.featureId}</span>
             </li>
           ))}
+        </ul>
+      )}
+      {perStatus.length > 0 && (
+        <ul className="legend-sublist legend-status">
+          {perStatus.map((item) => (
+            <li key={item.status} data-status={item.status}>
+              <LegendSwatch item={item} size="sm" />
+              <span>{t.inv.siteStatus[item.status!]}</span>
+            </li>
+          ))}
+          {layerSwatch && (
+            <li data-status="unknown">
+              <LegendSwatch item={layerSwatch} size="sm" />
+              <span>{t.sites.unknown}</span>
+            </li>
+          )}
         </ul>
       )}
       <div id={`${uid}-features`} hidden={!expanded} className="feature-list">

@@ -5,16 +5,18 @@ import { defineConfig } from 'vitest/config';
 // A missing server is a failure, never a skip (see test/support/global-setup.ts).
 const engines = ['pglite', 'postgres'] as const;
 
+// Client modules tested in unit tests import the shared contract through the client's alias.
+const resolve = { alias: { '@contract': path.resolve(import.meta.dirname, 'contract') } };
+
 export default defineConfig({
-  // Client modules tested in unit tests import the shared contract through the client's alias.
-  resolve: { alias: { '@contract': path.resolve(import.meta.dirname, 'contract') } },
+  resolve,
   test: {
     // Most of a test's time is spent waiting on PostgreSQL, PGlite's clone or Chromium, so files run three
     // at a time even on 2 cores (vitest's default there is one); ATLAS_TEST_WORKERS overrides it.
     maxWorkers: Number(process.env.ATLAS_TEST_WORKERS ?? 3),
     projects: [
       // A project does not inherit the root's resolve: the unit project names the alias itself.
-      { resolve: { alias: { '@contract': path.resolve(import.meta.dirname, 'contract') } }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      { resolve, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
       ...engines.map((engine) => ({
         test: {
           name: `api-${engine}`,

@@ -3,6 +3,7 @@ import { expression, latest, type StylePropertySpecification } from '@maplibre/m
 import type { Accuracy, GeometryKind, LayerInfo } from '../../contract/api';
 import { SITE_STATUS_COLORS, darken } from '../../contract/map-style';
 import { buildLayerRender, type LayerDataSummary } from '../../client/src/lib/layer-style';
+import { toMapData } from '../../client/src/lib/atlas-data';
 
 /** A catalogue layer as GET /api/layers gives it (only what the renderer reads matters). */
 function layer(id: string, geometry: GeometryKind, color: string, featureColors?: Record<string, string>): LayerInfo {
@@ -44,6 +45,21 @@ describe('the Sites layer is coloured by inventory status', () => {
         expect(paint(outline, 'line-color', { status: 'available', accuracy: 'digitised', fid: 'a' })).toBe(darken(SITE_STATUS_COLORS.available, 0.3));
       }
     }
+  });
+
+  it('keeps the status in the map data the layer is drawn from, so a site is drawn in its status colour', () => {
+    // A sites feature as GET /api/layers/sites/features gives it: the map source is what toMapData makes of it.
+    const fc = {
+      type: 'FeatureCollection',
+      features: ['available', 'planned', null].map((status, i) => ({
+        type: 'Feature', id: `s${i}`, geometry: { type: 'Point', coordinates: [119.9, 32.3] },
+        properties: { layer_id: 'sites', name_zh: `地块${i}`, name_en: `Site ${i}`, accuracy: 'schematic', status, citations: [] },
+      })),
+    } as unknown as Parameters<typeof toMapData>[0];
+    const r = buildLayerRender(layer('sites', 'point', '#c62828'), summary('point', 'schematic'), { visible: true, opacity: 1 }, 'zh');
+    const circle = r.body.find((b) => b.type === 'circle')!;
+    const drawn = toMapData(fc).features.map((f) => paint(circle, 'circle-stroke-color', f.properties!));
+    expect(drawn).toEqual([SITE_STATUS_COLORS.available, SITE_STATUS_COLORS.planned, '#c62828']);
   });
 
   it('gives the legend one swatch per status in the colour the map uses, hollow where the sites are schematic', () => {

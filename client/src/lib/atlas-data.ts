@@ -54,6 +54,8 @@ function slimProperties(f: AtlasFeature): GeoJSON.GeoJsonProperties {
     name_en: p.name_en,
     accuracy: p.accuracy,
     area_km2: typeof p.area_km2 === 'number' ? p.area_km2 : null,
+    // The inventory's status: the Sites layer is coloured by it (layer-style.ts).
+    status: typeof p.status === 'string' ? p.status : null,
   };
 }
 

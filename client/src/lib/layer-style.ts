@@ -106,22 +106,17 @@ function featureColorEntries(style: LayerStyle, summary: LayerDataSummary): Arra
   );
 }
 
-/** A colour expression honouring featureColors; `shade` maps each colour (e.g. to its outline). */
-function colorExpr(style: LayerStyle, entries: Array<[string, string]>, shade: (c: string) => string = (c) => c): DataDrivenPropertyValueSpecification<string> {
-  if (entries.length === 0) return shade(style.color);
-  const match: unknown[] = ['match', ['get', 'fid']];
-  for (const [id, c] of entries) match.push(id, shade(c));
-  match.push(shade(style.color));
-  return match as ExpressionSpecification;
+/** What a layer's colour follows: per-feature colours by `fid` (featureColors), or a property such as `status`. */
+interface ColorBy {
+  key: string;
+  entries: Array<[string, string]>;
 }
 
-/** The site statuses in the order the legend lists them. */
-export const SITE_STATUS_ORDER = Object.keys(SITE_STATUS_COLORS) as Array<keyof typeof SITE_STATUS_COLORS>;
-
-/** A colour by inventory status (`status` property); a site without a known status keeps the layer colour. */
-function statusColorExpr(style: LayerStyle, shade: (c: string) => string = (c) => c): ExpressionSpecification {
-  const match: unknown[] = ['match', ['get', 'status']];
-  for (const st of SITE_STATUS_ORDER) match.push(st, shade(SITE_STATUS_COLORS[st]));
+/** A colour expression matching `by.key` against its entries, else the layer colour; `shade` maps each colour (e.g. to its outline). */
+function colorExpr(style: LayerStyle, by: ColorBy, shade: (c: string) => string = (c) => c): DataDrivenPropertyValueSpecification<string> {
+  if (by.entries.length === 0) return shade(style.color);
+  const match: unknown[] = ['match', ['get', by.key]];
+  for (const [value, c] of by.entries) match.push(value, shade(c));
   match.push(shade(style.color));
   return match as ExpressionSpecification;
 }
@@ -162,10 +157,12 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
   const sourceId = sourceIdFor(info.id);
   const labelSourceId = labelSourceIdFor(info.id);
   const entries = featureColorEntries(style, summary);
-  // The inventory is coloured by status (unless staff set per-feature colours): what is available reads at a glance.
+  // The inventory is coloured by status (unless staff set per-feature colours): what is available reads at a
+  // glance; a site of unknown status keeps the layer colour.
   const byStatus = info.id === 'sites' && entries.length === 0;
-  const fill = byStatus ? statusColorExpr(style) : colorExpr(style, entries);
-  const stroke = byStatus ? statusColorExpr(style, (c) => darken(c, 0.3)) : colorExpr(style, entries, (c) => darken(c, 0.3));
+  const colorBy: ColorBy = byStatus ? { key: 'status', entries: Object.entries(SITE_STATUS_COLORS) } : { key: 'fid', entries };
+  const fill = colorExpr(style, colorBy);
+  const stroke = colorExpr(style, colorBy, (c) => darken(c, 0.3));
   const fillOpacity = style.fillOpacity ?? 0.25;
   const lineWidth = style.lineWidth ?? 1.6;
   const outlineBase = style.lineWidth ?? 1.5;
@@ -180,6 +177,8 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
   const interactive: string[] = [];
   const legend: LegendItem[] = [];
   const hatchColors = new Set<string>();
+  // The swatch of the layer's first geometry kind, in another colour: what the per-status legend entries are drawn with.
+  let swatchIn: ((color: string) => LegendItem) | null = null;
   // The legend shows the layer the way most of it is drawn: hatched only if it is all schematic.
   const allSchematic = summary.accuracies.size > 0 && [...summary.accuracies].every((a) => a === 'schematic');
   const legendAccuracy: Accuracy = allSchematic ? 'schematic' : summary.accuracies.has('surveyed') && !summary.accuracies.has('digitised') ? 'surveyed' : 'digitised';
@@ -220,10 +219,8 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
       },
     });
     // Schematic areas: a faint tint plus diagonal hatching, so they never read as surveyed land.
-    const hatchExpr = byStatus
-      ? statusColorExpr(style, (c) => hatchImageName(darken(c, 0.15)))
-      : colorExpr(style, entries, (c) => hatchImageName(darken(c, 0.15)));
-    for (const c of [style.color, ...entries.map(([, v]) => v), ...(byStatus ? Object.values(SITE_STATUS_COLORS) : [])]) hatchColors.add(darken(c, 0.15));
+    const hatchExpr = colorExpr(style, colorBy, (c) => hatchImageName(darken(c, 0.15)));
+    for (const c of [style.color, ...colorBy.entries.map(([, v]) => v)]) hatchColors.add(darken(c, 0.15));
     body.push({
       id: id('hatch'), type: 'fill', source: sourceId,
       filter: ['all', POLYGON_TYPES, IS_SCHEMATIC] as FilterSpecification,
@@ -265,6 +262,7 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
       };
     };
     legend.push(polygonItem(style.color, null, legendAccuracy));
+    swatchIn ??= (c) => polygonItem(c, null, legendAccuracy);
     for (const [fid, c] of entries) legend.push(polygonItem(c, fid, summary.accuracyById.get(fid) ?? legendAccuracy));
   }
 
@@ -301,6 +299,7 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
       dashed, hatch: null, hatchOpacity: 0, featureId,
     });
     legend.push(lineItem(style.color, null, allSchematic));
+    swatchIn ??= (c) => lineItem(c, null, allSchematic);
     for (const [fid, c] of entries) legend.push(lineItem(c, fid, summary.accuracyById.get(fid) === 'schematic'));
   }
 
@@ -340,24 +339,13 @@ export function buildLayerRender(info: LayerInfo, summary: LayerDataSummary, con
       fillOpacity: op, strokeWidth: hollow ? 2.2 : 1.5, strokeOpacity: op, dashed: false, hatch: null, hatchOpacity: 0, featureId,
     });
     legend.push(pointItem(style.color, null, allSchematic));
+    swatchIn ??= (c) => pointItem(c, null, allSchematic);
     for (const [fid, c] of entries) legend.push(pointItem(c, fid, summary.accuracyById.get(fid) === 'schematic'));
   }
 
-  if (byStatus && legend.length > 0) {
-    // One swatch per status, drawn as the layer's first swatch is (hollow when schematic); the layer swatch stays for "status unknown".
-    const base = legend[0];
-    const hollow = base.geometry === 'point' && base.color === '#ffffff';
-    for (const st of SITE_STATUS_ORDER) {
-      const c = SITE_STATUS_COLORS[st];
-      legend.push({
-        ...base,
-        color: hollow ? '#ffffff' : c,
-        strokeColor: hollow || base.geometry !== 'point' ? (base.geometry === 'polygon' ? darken(c, 0.3) : c) : '#ffffff',
-        hatch: base.hatch ? darken(c, 0.15) : null,
-        featureId: null,
-        status: st,
-      });
-    }
+  if (byStatus && swatchIn) {
+    // One swatch per status; the layer swatch stays for "status unknown".
+    for (const [status, c] of Object.entries(SITE_STATUS_COLORS)) legend.push({ ...swatchIn(c), status: status as keyof typeof SITE_STATUS_COLORS });
   }
 
   return { layerId: info.id, sourceId, labelSourceId, body, labels, interactive, legend, hatchColors: [...hatchColors] };

@@ -273,7 +273,8 @@ export type SiteStatus = 'available' | 'reserved' | 'occupied' | 'planned';
 export interface SiteArea {
   /** The area filters and the match score use: computed_km2, else the stated value, else null. */
   km2: number | null;
-  basis: 'computed' | 'stated' | null;
+  /** computed: measured polygon; stated: a cited document figure; entered: the inventory's own area (staff, sheet or demo). */
+  basis: 'computed' | 'stated' | 'entered' | null;
   /** Area of the polygon on the geography (km²), or null when there is no polygon to measure. */
   computed_km2: number | null;
   /** The feature whose polygon was measured: the site itself or the one it references. */
@@ -284,6 +285,10 @@ export interface SiteArea {
   computed_accuracy: Accuracy | null;
   /** The area a document states, with its quote, or null. */
   stated: Figure | null;
+  /** The land area the inventory records for the site (m²), or null. */
+  entered_m2: number | null;
+  /** A building's floor area in the inventory (m²), or null: floor space, never counted as land area. */
+  floor_area_m2: number | null;
   /** Why km2 is null (“area not stated in the documents …”), else null. */
   reason_zh: string | null;
   reason_en: string | null;

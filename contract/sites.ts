@@ -88,6 +88,22 @@ export interface SiteCollection {
 }
 
 /** One version of a site in GET /api/sites/:id/history, newest first; `changes` against the version before. */
+/** One nearest mapped place of a kind to a site (GET /api/sites/:id/nearby). */
+export interface SiteNearby {
+  kind: 'port' | 'station' | 'expressway';
+  feature_id: string;
+  layer_id: string;
+  name_zh: string;
+  name_en: string;
+  accuracy: 'surveyed' | 'digitised' | 'schematic';
+  /** 'line': to the road itself (the documents locate no expressway exit); 'point': to the mapped point. */
+  to: 'line' | 'point';
+  /** Geodesic metres from the plot's edge (or the building's point), rounded to the metre. */
+  distance_m: number;
+  /** The site's or the target's geometry is schematic: the distance is only as good as that. */
+  approximate: boolean;
+}
+
 export interface SiteVersion {
   version: number;
   op: 'insert' | 'update' | 'delete';

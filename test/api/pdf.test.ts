@@ -18,6 +18,7 @@ import { cloneTemplate } from '../support/engine.js';
 import type { TestApp } from '../support/harness.js';
 import type { SitesResult } from '../../contract/api.js';
 import { signIn } from '../support/session.js';
+import { loadDemoSites, removeDemoSites } from '../../server/src/sites/demo-sites.js';
 
 // PDFs are checked with poppler (pdfinfo, pdftotext, pdftoppm), as a reader would open them.
 const NOW = new Date('2026-03-15T04:00:00Z');
@@ -214,6 +215,41 @@ describe('PDF: park briefs, prints and briefing exports', () => {
     expect(checked).toBeGreaterThan(2);
     // The seeds have sites that are not available: the grouping is tested on more than one status.
     expect(statuses.size).toBeGreaterThan(1);
+  });
+
+  it('marks every demo site DEMO and prints inventory areas as entered (亩) and floor areas as floor space, in both languages', async () => {
+    expect((await loadDemoSites(app.db)).loaded).toBe(6);
+    try {
+      const all = (await (await fetch(`${app.url}/api/sites/areas`)).json()) as SitesResult;
+      const demo = all.sites.filter((x) => x.id.startsWith('demo-biomed-'));
+      expect(demo).toHaveLength(4);
+      const marks = { zh: '【演示数据，非真实地块】', en: '[DEMO data, not a real site]' } as const;
+      for (const lang of ['zh', 'en'] as const) {
+        const text = flat(pdfText((await getPdf(`${app.url}/api/parks/park-biomed/brief.pdf?lang=${lang}`)).file));
+        for (const x of demo) {
+          const name = flat(lang === 'zh' ? x.name_zh : x.name_en);
+          // The site list's entry: the mark right before the name (the map may label the name elsewhere too);
+          // the entry runs to the next bullet.
+          const at = text.indexOf(flat(marks[lang]) + name) + flat(marks[lang]).length;
+          expect(at, `${x.id} ${lang}: its name with the mark before it`).toBeGreaterThan(flat(marks[lang]).length);
+          const entry = text.slice(at, text.indexOf('•', at) > 0 ? text.indexOf('•', at) : undefined);
+          if (x.area.entered_m2 !== null) {
+            expect(x.area.basis).toBe('entered');
+            const mu = ((x.area.entered_m2 * 15) / 10000).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 1 });
+            expect(entry, x.id).toContain(flat(lang === 'zh' ? `面积${mu}亩（载体库登记）` : `area ${mu} mu (as entered in the inventory)`));
+          } else {
+            expect(x.area.floor_area_m2, x.id).toBeGreaterThan(0);
+            const m2 = x.area.floor_area_m2!.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+            expect(entry, x.id).toContain(flat(lang === 'zh' ? `建筑面积${m2}平方米` : `floor area ${m2} m²`));
+            expect(entry, x.id).not.toContain(flat(lang === 'zh' ? '面积未写明' : 'area not stated'));
+          }
+        }
+        // The document sites carry no mark.
+        expect(text.split(flat(marks[lang])).length - 1, lang).toBe(demo.length);
+      }
+    } finally {
+      await removeDemoSites(app.db);
+    }
   });
 
   it('the English brief reads values and units in English (亿元 as CNY bn), keeping the verbatim value beside them', async () => {

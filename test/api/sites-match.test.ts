@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MatchResult } from '../../contract/api.js';
+import type { MatchResult, SitesResult } from '../../contract/api.js';
 import type { SiteCollection } from '../../contract/sites.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { loadDemoSites, removeDemoSites } from '../../server/src/sites/demo-sites.js';
@@ -34,6 +34,29 @@ describe('the demo set', () => {
     // Loading twice changes nothing.
     await loadDemoSites(app.db);
     expect((await sites()).features.filter((f) => f.properties.demo)).toHaveLength(6);
+  });
+});
+
+describe('the areas of inventory sites (GET /api/sites/areas)', () => {
+  it('counts an entered land area (basis entered), keeps floor space apart, and says why an office site has no area', async () => {
+    await loadDemoSites(app.db);
+    const res = await fetch(`${app.url}/api/sites/areas?min_area_km2=0.03`);
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as SitesResult;
+    const plot = r.sites.find((x) => x.id === 'demo-biomed-plot-a')!;
+    // 60 亩 entered for the demo plot: 60 × 10000/15 m² = 0.04 km², no polygon, no document figure.
+    expect(plot.area).toMatchObject({ basis: 'entered', computed_km2: null, stated: null });
+    expect(plot.area.entered_m2).toBeCloseTo(40000, 3);
+    expect(plot.area.km2).toBeCloseTo(0.04, 6);
+    // 30 亩 (0.02 km²) is under the minimum; a factory has floor space, not land area: unknown, with the reason.
+    expect(r.sites.map((x) => x.id)).not.toContain('demo-biomed-plot-b');
+    const factory = r.unknown_area.find((x) => x.id === 'demo-biomed-factory-1')!;
+    expect(factory.area).toMatchObject({ km2: null, basis: null, entered_m2: null, floor_area_m2: 6000 });
+    expect(factory.area.reason_en).toMatch(/^No land area entered in the inventory/);
+    expect(factory.area.reason_zh).toMatch(/^载体库未录入用地面积/);
+    // A document site keeps the documents' reason.
+    const doc = r.unknown_area.find((x) => x.id === 'site-former-wistron')!;
+    expect(doc.area.reason_en).toMatch(/^Area not stated in the documents/);
   });
 });
 

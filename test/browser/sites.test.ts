@@ -90,4 +90,57 @@ describe('the Sites tab', () => {
       }
     });
   }
+
+  for (const [lang, viewport, labels] of [
+    ['zh', { width: 1280, height: 800 }, { query: '医疗器械 5000平方米 厂房', card: '载体详情', port: '泰州港药品进口口岸', station: '泰州高铁南站', approx: /^约 \d+(\.\d)? 公里$/, line: '规划未标出互通出口' }],
+    ['en', { width: 390, height: 844 }, { query: 'medical devices 5000 m2 factory', card: 'Site card', port: 'Taizhou Port drug import port', station: 'Taizhou South HSR station', approx: /^≈ \d+(\.\d)? km$/, line: 'the plans locate no exit' }],
+  ] as const) {
+    it(`goes from a match query to the site card with photo, contact and distances (${lang}, ${viewport.width}px)`, async () => {
+      const { context, external } = await offlineContext(browser, viewport);
+      try {
+        const page = await openApp(context, `/?lang=${lang}&panel=parks`);
+        await page.locator('.explorer-filters input[name="q"]').fill(labels.query);
+        // The matcher ranks the factory (its floor area fits, it is available, medical devices are permitted).
+        const row = page.locator(`.match-results .site-row[data-site-id="${ID}"]`);
+        await row.waitFor({ timeout: 20_000 });
+        const button = row.locator('.site-card-button');
+        expect(await button.textContent()).toBe(labels.card);
+        await button.click();
+        const card = page.locator(`.site-card[data-site-id="${ID}"]`);
+        await card.waitFor();
+        expect(await page.locator('.dock-tab[aria-selected="true"]').getAttribute('data-tab')).toBe('sites');
+        expect((await card.locator('.site-fact dd').allTextContents()).some((t) => t.includes('张工 · 0523-8888'))).toBe(true);
+        await expect.poll(() => card.locator('.site-photos img').evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(320);
+        // Distances: the port, the HSR station and an expressway already on the map, approximate (schematic positions).
+        const dist = card.locator('.site-distances');
+        await dist.locator('[data-nearby="port"] .nearby-distance').waitFor();
+        const fact = (kind: string) => dist.locator(`[data-nearby="${kind}"]`);
+        expect(await fact('port').locator('.nearby-name').textContent()).toBe(labels.port);
+        expect(await fact('station').locator('.nearby-name').textContent()).toContain(labels.station);
+        for (const kind of ['port', 'station', 'expressway']) {
+          const d = fact(kind).locator('.nearby-distance');
+          const text = (await d.textContent())!.trim();
+          expect(text, kind).toMatch(labels.approx);
+          // What it says is what the API measured (km to one decimal).
+          const m = Number(await d.getAttribute('data-distance-m'));
+          expect(Number(text.replace(/[^\d.]/g, '')), kind).toBeCloseTo(m / 1000, 1);
+        }
+        expect(await fact('expressway').locator('.nearby-note').textContent()).toContain(labels.line);
+        await dist.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(RESULTS, `sites-match-card-${lang}-${viewport.width}.png`) });
+        // The card shows its site on the map: selected, and its feature panel open.
+        await card.locator('.show-on-map').click();
+        await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(ID);
+        await page.locator('.feature-panel').getByText(lang === 'zh' ? '测试标准厂房' : 'Test standard factory', { exact: true }).first().waitFor();
+        // Its area fact is the floor space the inventory records, not “not stated in the documents”.
+        const areaFact = page.locator('.feature-panel .site-area-fact');
+        await expect.poll(() => areaFact.textContent()).toMatch(lang === 'zh' ? /建筑面积 5,?200 平方米/ : /floor area 5,200 m²/);
+        expect(await areaFact.textContent()).not.toMatch(/documents|文件未写明/);
+        await page.screenshot({ path: path.join(RESULTS, `sites-match-map-${lang}-${viewport.width}.png`) });
+        expect(external).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

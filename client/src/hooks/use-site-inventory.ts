@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchSiteInventory, queryKeys } from '../lib/api';
+import { fetchSite, fetchSiteInventory, fetchSiteNearby, queryKeys } from '../lib/api';
 
 /** What the Sites panel filters by; areas in the unit the investor chose (亩 or m²). */
 export interface InventoryFilters {
@@ -38,4 +38,14 @@ export function useSiteInventory(f: InventoryFilters) {
     staleTime: 30_000,
     placeholderData: (prev) => prev,
   });
+}
+
+/** GET /api/sites/:id/nearby for the open site card. */
+export function useSiteNearby(id: string) {
+  return useQuery({ queryKey: queryKeys.siteNearby(id), queryFn: ({ signal }) => fetchSiteNearby(id, signal), staleTime: 60_000 });
+}
+
+/** GET /api/sites/:id for a card opened from elsewhere (a match result) whose site the current filters leave out. */
+export function useSite(id: string | null) {
+  return useQuery({ queryKey: queryKeys.site(id ?? ''), queryFn: ({ signal }) => fetchSite(id!, signal), enabled: id !== null, staleTime: 30_000 });
 }

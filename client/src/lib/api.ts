@@ -10,7 +10,7 @@ import type {
 import type { DerivedGrowth, Figure, SearchHit } from '@contract/api';
 import type { ChainGraph, MatchResult } from '@contract/api';
 import type { SitesResult, SiteStatus } from '@contract/api';
-import type { SiteCollection } from '@contract/sites';
+import type { SiteCollection, SiteFeature, SiteNearby } from '@contract/sites';
 import type { AtlasFeature, AuthSession, ExportCrs, ExportFormat, FeaturePatch, HistoryEntry, NewFeature } from '@contract/api';
 import type { CompareResult, ImportPreview, ImportResult } from '@contract/api';
 import type { Briefing, BriefingStep, SavedView, ViewState } from '@contract/api';
@@ -65,6 +65,9 @@ export const queryKeys = {
   sites: (status: SiteStatus[], minKm2: number | null) => ['sites', [...status].sort().join(','), minKm2] as const,
   /** The inventory (GET /api/sites) for one query string of filters. */
   siteInventory: (qs: string) => ['site-inventory', qs] as const,
+  /** Under siteInventory's prefix, so a refreshed inventory refreshes the card's distances too. */
+  siteNearby: (id: string) => ['site-inventory', 'nearby', id] as const,
+  site: (id: string) => ['site-inventory', 'site', id] as const,
   /** The session (GET /api/auth/me). */
   me: ['auth', 'me'] as const,
   /** Under feature(id), so invalidating a feature refreshes its history too. */
@@ -153,6 +156,16 @@ export function fetchSites(status: SiteStatus[], minKm2: number | null, signal?:
 /** GET /api/sites?<filters>: the sites and buildings inventory as GeoJSON (contract/sites.ts). */
 export function fetchSiteInventory(qs: string, signal?: AbortSignal): Promise<SiteCollection> {
   return getJson<SiteCollection>(`/api/sites${qs ? `?${qs}` : ''}`, signal);
+}
+
+/** GET /api/sites/:id: one site as a GeoJSON Feature. */
+export function fetchSite(id: string, signal?: AbortSignal): Promise<SiteFeature> {
+  return getJson<SiteFeature>(`/api/sites/${encodeURIComponent(id)}`, signal);
+}
+
+/** GET /api/sites/:id/nearby: the nearest mapped port, station and expressway, geodesic metres. */
+export async function fetchSiteNearby(id: string, signal?: AbortSignal): Promise<SiteNearby[]> {
+  return (await getJson<{ site_id: string; nearby: SiteNearby[] }>(`/api/sites/${encodeURIComponent(id)}/nearby`, signal)).nearby;
 }
 
 /** GET /api/match?chain=<id> or ?q=<industry text> — parks and sites ranked with every part of the score. */

@@ -25,24 +25,32 @@ interface SiteRow {
   area_accuracy: Accuracy | null;
   computed_km2: number | null;
   stated: Figure | null;
+  entered_m2: number | null;
+  floor_m2: number | null;
+  source_kind: string | null;
 }
 
-/** Builds a site's area from what PostGIS measured and what a document states; never a guess. */
-export function siteArea(r: Pick<SiteRow, 'area_feature_id' | 'area_name_zh' | 'area_name_en' | 'area_accuracy' | 'computed_km2' | 'stated'>): SiteArea {
+/** Builds a site's area from what PostGIS measured, what a document states, or what the inventory records; never a guess. */
+export function siteArea(r: Pick<SiteRow, 'area_feature_id' | 'area_name_zh' | 'area_name_en' | 'area_accuracy' | 'computed_km2' | 'stated'> & Partial<Pick<SiteRow, 'entered_m2' | 'floor_m2' | 'source_kind'>>): SiteArea {
   const computed = r.computed_km2 === null ? null : Number(r.computed_km2);
   const stated = r.stated && r.stated.value !== null ? r.stated : null;
-  const km2 = computed ?? (stated ? Number(stated.value) : null);
+  const entered = r.entered_m2 === null || r.entered_m2 === undefined ? null : Number(r.entered_m2);
+  const km2 = computed ?? (stated ? Number(stated.value) : entered !== null ? entered / 1e6 : null);
+  // A site the documents name and one an office entered lack an area for different reasons: say which.
+  const fromInventory = r.source_kind === 'staff' || r.source_kind === 'demo';
   return {
     km2,
-    basis: computed !== null ? 'computed' : stated ? 'stated' : null,
+    basis: computed !== null ? 'computed' : stated ? 'stated' : entered !== null ? 'entered' : null,
     computed_km2: computed,
     computed_from: computed !== null ? r.area_feature_id : null,
     computed_from_name_zh: computed !== null ? r.area_name_zh : null,
     computed_from_name_en: computed !== null ? r.area_name_en : null,
     computed_accuracy: computed !== null ? r.area_accuracy : null,
     stated,
-    reason_zh: km2 === null ? '文件未写明面积；该地块仅以示意点表示，无可计算面积的范围' : null,
-    reason_en: km2 === null ? 'Area not stated in the documents; the site is only a schematic point, with no polygon to measure' : null,
+    entered_m2: entered,
+    floor_area_m2: r.floor_m2 === null || r.floor_m2 === undefined ? null : Number(r.floor_m2),
+    reason_zh: km2 !== null ? null : fromInventory ? '载体库未录入用地面积，地块也未绘成可量算的范围' : '文件未写明面积；该地块仅以示意点表示，无可计算面积的范围',
+    reason_en: km2 !== null ? null : fromInventory ? 'No land area entered in the inventory, and no polygon drawn to measure' : 'Area not stated in the documents; the site is only a schematic point, with no polygon to measure',
   };
 }
 

@@ -30,7 +30,7 @@ SELECT json_build_object(
       AND (n.parent_id = f.id OR n.parent_id IN (SELECT z.id FROM features z WHERE z.parent_id = f.id AND z.layer_id = 'zones'))), '[]'::json),
   'sites', coalesce((
     SELECT json_agg(json_build_object('id', s.id, 'name_zh', s.name_zh, 'name_en', s.name_en, 'status', s.properties->>'status',
-             'land_use', s.properties->>'land_use', 'accuracy', s.accuracy,
+             'land_use', s.properties->>'land_use', 'accuracy', s.accuracy, 'demo', coalesce((s.properties->>'demo')::boolean, false),
              'figures', coalesce((SELECT json_agg(json_build_object('value_text', t.value_text, 'value', t.value, 'value_max', t.value_max, 'qualifier', t.qualifier, 'unit', t.unit, 'metric_zh', t.metric_zh,
                                      'metric_en', t.metric_en, 'citation', (SELECT j FROM cite WHERE cite.id = t.citation_id)) ORDER BY t.sort, t.id)
                                   FROM targets t WHERE t.subject_type = 'feature' AND t.subject_id = s.id), '[]'::json),

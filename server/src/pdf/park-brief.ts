@@ -137,11 +137,15 @@ function drawSideFacts(doc: Doc, park: ParkBrief, lang: Lang, sources: SourceLis
       const sep = lang === 'zh' ? '，' : ', ';
       const size = s.figures.map((f) => shownValue(lang, f)).join(sep);
       const a = s.area;
+      const num = (v: number, digits: number) => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits });
+      // A building's floor space is said as such, never as land area.
+      const floor = a?.floor_area_m2 != null ? t.siteFloorArea(num(a.floor_area_m2, 0)) : '';
       const measured = a?.computed_km2 != null
         ? t.siteArea(a.computed_km2.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 }), a.computed_accuracy === 'schematic',
           pick(lang, a.computed_from_name_zh ?? '', a.computed_from_name_en))
-        : a && a.km2 === null ? t.siteAreaUnknown : '';
-      para(`• ${pick(lang, s.name_zh, s.name_en)} — ${[size, measured].filter(Boolean).join(sep)} ${marker(lang, refs)}`);
+        : a?.basis === 'entered' && a.entered_m2 !== null ? t.siteAreaEntered(num((a.entered_m2 * 15) / 10000, 1))
+        : a && a.km2 === null && !floor ? t.siteAreaUnknown : '';
+      para(`• ${s.demo ? `${t.demo} ` : ''}${pick(lang, s.name_zh, s.name_en)} — ${[size, measured, floor].filter(Boolean).join(sep)} ${marker(lang, refs)}`);
       // Land use is the document's Chinese wording; the English page does not print untranslated text.
       if (s.land_use && (lang === 'zh' || !/\p{Script=Han}/u.test(s.land_use))) para(`   ${s.land_use}`, 6.5, GREY);
     }

@@ -52,6 +52,8 @@ export interface ParkBrief {
   nodes: Array<{ id: string; name_zh: string; name_en: string; kind: string | null; accuracy: Accuracy; parent_id: string }>;
   sites: Array<{
     id: string; name_zh: string; name_en: string; status: string | null; land_use: string | null; accuracy: Accuracy;
+    /** A site of the labelled demo set (npm run db:seed -- --demo-sites): printed with its DEMO mark. */
+    demo: boolean;
     figures: Array<{ value_text: string; value: number | null; value_max: number | null; qualifier: Qualifier; unit: string; metric_zh: string; metric_en: string; citation: BriefCitation }>;
     citations: BriefCitation[];
     /** The same area GET /api/sites gives (PostGIS on the site's or its referenced polygon, or why there is none). */

@@ -48,6 +48,10 @@ export function sitesOpenApi(atlas: unknown) {
         servers: atlas,
         get: { operationId: 'getSiteHistory', summary: 'Every version of a site, newest first, with who, when and what changed', tags: ['Sites'], parameters: [siteId], responses: { '200': ok('The versions.', JSON_TYPE, 'siteHistory'), '404': problem('No such site.'), ...errors } },
       },
+      '/sites/{siteId}/nearby': {
+        servers: atlas,
+        get: { operationId: 'getSiteNearby', summary: 'The nearest mapped port, railway station and expressway (the road line: no exit is mapped), geodesic metres, flagged approximate when a geometry is schematic', tags: ['Sites'], parameters: [siteId], responses: { '200': ok('One entry per kind.', JSON_TYPE, 'siteNearby'), '404': problem('No such site.'), ...errors } },
+      },
       '/sites/{siteId}/revert': {
         servers: atlas,
         post: { operationId: 'revertSite', summary: 'Back to an earlier version {version} (also undoes a delete; editor)', tags: ['Sites'], parameters: [siteId, ifMatch], responses: { '200': ok('The site.', GEOJSON_TYPE, 'siteFeature'), ...errors } },
@@ -82,6 +86,22 @@ export function sitesOpenApi(atlas: unknown) {
               contact_name: n('string'), contact_phone: n('string'),
               source: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['document', 'staff', 'demo'] }, quote: n('string'), document_id: n('string'), by: n('string'), at: n('string') } },
               demo: { type: 'boolean' }, version: { type: 'integer', minimum: 1 },
+            },
+          },
+        },
+      },
+      siteNearby: {
+        type: 'object', required: ['site_id', 'nearby'],
+        properties: {
+          site_id: { type: 'string' },
+          nearby: {
+            type: 'array',
+            items: {
+              type: 'object', required: ['kind', 'feature_id', 'layer_id', 'name_zh', 'name_en', 'accuracy', 'to', 'distance_m', 'approximate'],
+              properties: {
+                kind: { type: 'string', enum: ['port', 'station', 'expressway'] }, feature_id: { type: 'string' }, layer_id: { type: 'string' }, name_zh: { type: 'string' }, name_en: { type: 'string' },
+                accuracy: { type: 'string', enum: ['surveyed', 'digitised', 'schematic'] }, to: { type: 'string', enum: ['line', 'point'] }, distance_m: { type: 'number', minimum: 0 }, approximate: { type: 'boolean' },
+              },
             },
           },
         },

@@ -1,11 +1,13 @@
 import type { Queryable } from '../db/database.js';
 import { sqlFile } from '../db/sql.js';
 import { SITE_FIELDS, type SiteValues } from './site-fields.js';
+import type { SiteNearby } from '../../../contract/sites.js';
 
 const checkGeometrySql = sqlFile(import.meta.url, 'check-geometry.sql');
 const historySql = sqlFile(import.meta.url, 'site-history.sql');
 const refsSql = sqlFile(import.meta.url, 'site-refs.sql');
 const parksSql = sqlFile(import.meta.url, 'parks-lookup.sql');
+const nearbySql = sqlFile(import.meta.url, 'site-nearby.sql');
 
 /** The filters of GET /api/sites (lists are OR within a filter, AND across filters; null = no filter). */
 export interface SiteFilter {
@@ -88,6 +90,11 @@ export class SitesRepository {
 
   async refs(park: string | null, chains: string[], landUse: string | null, zone: string | null) {
     return (await this.db.query<{ park: string | null; unknown_chains: string[]; land_use: string | null; zone: string | null }>(refsSql, [park, chains, landUse, zone])).rows[0];
+  }
+
+  /** The nearest mapped port, station and expressway to a site, one per kind (none when the site does not exist). */
+  async nearby(id: string): Promise<SiteNearby[]> {
+    return (await this.db.query<SiteNearby>(nearbySql, [id])).rows;
   }
 
   async parks(): Promise<Array<{ id: string; name_zh: string; name_en: string }>> {

@@ -52,6 +52,14 @@ export function sitesRoutes(db: Database, auth: AuthService): Router {
     sendJsonText(req, res, body, { etag: `"${version}"`, type: 'application/geo+json; charset=utf-8' });
   });
 
+  r.get('/sites/:id/nearby', async (req, res) => {
+    const id = siteId(req.params.id);
+    const repo = new SitesRepository(db);
+    if (!(await repo.row(id))) throw notFound(`Site "${id}" does not exist.`);
+    res.set('Cache-Control', 'no-cache');
+    res.json({ site_id: id, nearby: await repo.nearby(id) });
+  });
+
   r.get('/sites/:id/history', async (req, res) => {
     const id = siteId(req.params.id);
     const h = await siteHistory(db, id);

@@ -20,6 +20,7 @@ import { readUrlView, useUrlState } from '../../hooks/use-url-state';
 import { SideDock } from '../explorer/side-dock';
 import { BriefingLauncher } from '../briefing/briefing-launcher';
 import { lazyComponent, preloadLazyChunks } from '../../lib/lazy-component';
+import { isPhone } from '../../lib/viewport';
 
 /** Opens when a park is picked: its own chunk, like the other panels not needed for the first view. */
 const ParkProfile = lazyComponent(() => import('../explorer/park-profile').then((m) => m.ParkProfile));
@@ -27,13 +28,7 @@ const ParkProfile = lazyComponent(() => import('../explorer/park-profile').then(
 const LAYER_PANEL_ID = 'layer-panel';
 /** The left dock holding the layer panel and the investor tabs (components/explorer/side-dock.tsx). */
 const DOCK_ID = 'side-dock';
-/** Below this width the layer panel is a drawer and the feature panel a bottom sheet (matches app.css). */
-const PHONE_MAX_WIDTH = 760;
 const TIANDITU_KEY_STORAGE = 'atlas.tiandituKey';
-
-function isPhone(): boolean {
-  return window.innerWidth <= PHONE_MAX_WIDTH;
-}
 
 /** Map picks while a staff tool owns the map's clicks. */
 const ignorePick = () => {};

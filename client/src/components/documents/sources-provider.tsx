@@ -9,6 +9,7 @@ import type { ResolvedSubject } from '../checks/checks-panel';
 import type { ChainGraphView } from '../../lib/url-state';
 import '../../styles/sources.css';
 import '../../styles/documents.css';
+import { isPhone } from '../../lib/viewport';
 
 // Opened from a click: chunks of their own, loaded on first use.
 const ChainCard = lazyComponent(() => import('../chains/chain-card').then((m) => m.ChainCard));
@@ -18,8 +19,6 @@ const DocumentList = lazyComponent(() => import('./document-list').then((m) => m
 const DocumentViewer = lazyComponent(() => import('./document-viewer').then((m) => m.DocumentViewer));
 const SuggestionsDialog = lazyComponent(() => import('./suggestions-dialog').then((m) => m.SuggestionsDialog));
 
-/** Matches app.tsx: below this width a side sheet covers the map. */
-const PHONE_MAX_WIDTH = 760;
 
 /** Props of the provider: what it needs from the app to act on the map. */
 export interface SourcesProviderProps {
@@ -106,7 +105,7 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, graph, on
       openFigure: (id) => setPendingFigure(id),
       selectFeature: (id) => {
         // On a phone the sheet covers the map the feature is about to be shown on.
-        if (window.innerWidth <= PHONE_MAX_WIDTH) setChecksOpen(false);
+        if (isPhone()) setChecksOpen(false);
         onSelectFeature(id);
       },
       showLayer: onShowLayer,

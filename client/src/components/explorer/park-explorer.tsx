@@ -25,6 +25,8 @@ export interface ParkExplorerProps {
   toggleCompare: (parkId: string) => void;
   selectedId: string | null;
   onSelectFeature: (featureId: string) => void;
+  /** Opens a site's card in the Sites tab (selecting it on the map too). */
+  onOpenSite: (siteId: string) => void;
   /** Every loaded layer's features (names of the sites' parks and measured polygons). */
   byId: Record<string, AtlasFeatureCollection>;
 }
@@ -34,7 +36,7 @@ const TYPING_DEBOUNCE_MS = 400;
 
 /** The parks (and 口岸街道) with chain, group, industry-text and land filters; ranked by /api/match when a chain or industry is given. */
 export function ParkExplorer(props: ParkExplorerProps) {
-  const { parks, detailsLoaded, chains, filters, setFilters, compare, toggleCompare, selectedId, onSelectFeature, byId } = props;
+  const { parks, detailsLoaded, chains, filters, setFilters, compare, toggleCompare, selectedId, onSelectFeature, onOpenSite, byId } = props;
   const { lang, t } = useI18n();
   const uid = useId();
   const groups = useMemo(() => groupChains(chains), [chains]);
@@ -175,6 +177,7 @@ export function ParkExplorer(props: ParkExplorerProps) {
           selectedId={selectedId}
           onSelectFeature={onSelectFeature}
           onPickChain={(chain) => setFilters({ chain })}
+          onOpenSite={onOpenSite}
           siteResult={sites.data}
           byId={byId}
           filters={filters}
@@ -316,12 +319,13 @@ function MatchResults(props: {
   selectedId: string | null;
   onSelectFeature: (featureId: string) => void;
   onPickChain: (chainId: string) => void;
+  onOpenSite: (siteId: string) => void;
   /** GET /api/sites with the site filters: which ranked sites pass them. */
   siteResult: { sites: SiteInfo[]; unknown_area: SiteInfo[] } | undefined;
   byId: Record<string, AtlasFeatureCollection>;
   filters: ExplorerFilters;
 }) {
-  const { result, pending, error, onRetry, passes, parkById, chainById, compare, toggleCompare, selectedId, onSelectFeature, onPickChain, siteResult, byId, filters } = props;
+  const { result, pending, error, onRetry, passes, parkById, chainById, compare, toggleCompare, selectedId, onSelectFeature, onPickChain, onOpenSite, siteResult, byId, filters } = props;
   const { lang, t } = useI18n();
   if (error) {
     return (
@@ -410,6 +414,7 @@ function MatchResults(props: {
                     </button>
                     <span className="site-score">{t.inv.points(formatNumber(lang, s.score, 1))}</span>
                   </div>
+                  <button type="button" className="site-card-button" onClick={() => onOpenSite(s.id)}>{t.inv.siteCard}</button>
                   <p className="site-meta">
                     {s.status && <span className={`status-tag status-${s.status}`}>{t.inv.siteStatus[s.status] ?? s.status}</span>}
                     <span className="muted">{(lang === 'zh' ? s.reasons_zh : s.reasons_en).join(lang === 'zh' ? '；' : '; ')}</span>

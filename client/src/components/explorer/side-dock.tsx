@@ -1,4 +1,4 @@
-import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { AtlasFeatureCollection } from '@contract/api';
 import type { ExplorerState } from '../../hooks/use-explorer-state';
 import { useI18n } from '../../hooks/use-i18n';
@@ -6,6 +6,7 @@ import { useChains, useFeatureDetails } from '../../hooks/use-investor-data';
 import { buildParkFacts } from '../../lib/park-facts';
 import { DOCK_TABS, type DockTab } from '../../lib/url-state';
 import { lazyComponent } from '../../lib/lazy-component';
+import { isPhone } from '../../lib/viewport';
 import './explorer.css';
 
 // Tabs other than the first: chunks of their own, loaded when the tab opens.
@@ -36,6 +37,8 @@ export function SideDock({ id, explorer, layerPanel, byId, selectedId, onSelectF
   const { tab, setTab } = explorer;
   const tabRefs = useRef(new Map<DockTab, HTMLButtonElement>());
   const chains = useChains();
+  // The site whose card the Sites tab opens with (from a match result); else the selected feature, if a site.
+  const [siteToOpen, setSiteToOpen] = useState<string | null>(null);
 
   // Every park's detail (its chains and targets) feeds the filters, the list and the comparison.
   const parkIds = useMemo(() => (byId.parks?.features ?? []).map((f) => String(f.id)), [byId.parks]);
@@ -111,10 +114,16 @@ export function SideDock({ id, explorer, layerPanel, byId, selectedId, onSelectF
               toggleCompare={explorer.toggleCompare}
               selectedId={selectedId}
               onSelectFeature={onSelectFeature}
+              onOpenSite={(siteId) => {
+                setSiteToOpen(siteId);
+                // On a phone, selecting would close the drawer the card is in: the card's own button shows it on the map.
+                if (!isPhone()) onSelectFeature(siteId);
+                setTab('sites');
+              }}
               byId={byId}
             />
           )}
-          {k === 'sites' && tab === k && <SiteInventory byId={byId} chains={chains.data} onSelectFeature={onSelectFeature} />}
+          {k === 'sites' && tab === k && <SiteInventory byId={byId} chains={chains.data} onSelectFeature={onSelectFeature} openSiteId={siteToOpen ?? selectedId} />}
           {k === 'compare' && tab === k && (
             <CompareView parks={parks} compare={explorer.compare} toggleCompare={explorer.toggleCompare} onSelectPark={selectFromWide} />
           )}

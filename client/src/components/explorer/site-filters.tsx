@@ -117,6 +117,7 @@ export function SiteItem({ site, byId, unit, selected, onSelect, showPark = true
         <p className="site-meta site-area">
           <strong>{formatArea(lang, a.km2, unit, s.units)}</strong>
           {a.basis === 'computed' && <span className="muted"> · {s.computedOn(pick(lang, a.computed_from_name_zh, a.computed_from_name_en))}</span>}
+          {a.basis === 'entered' && <span className="muted"> · {s.entered}</span>}
         </p>
       ) : (
         <p className="site-meta site-area is-unknown">
@@ -145,11 +146,15 @@ export function SiteAreaFact({ siteId }: { siteId: string }) {
     <div className="fact-wide site-area-fact">
       <dt>{t.area}</dt>
       <dd>
-        {a.km2 !== null ? `${formatNumber(lang, a.km2, 2)} ${s.units.km2}` : t.inv.areaUnknown}
+        {a.km2 !== null ? `${formatNumber(lang, a.km2, a.km2 < 0.1 ? 4 : 2)} ${s.units.km2}` : t.inv.areaUnknown}
         <span className="muted small-note">
           {' · '}
-          {a.km2 === null ? pick(lang, a.reason_zh, a.reason_en) : a.basis === 'computed' ? s.computedOn(pick(lang, a.computed_from_name_zh, a.computed_from_name_en)) : s.stated(`${a.stated?.value_text} ${a.stated?.unit}`)}
+          {a.km2 === null ? pick(lang, a.reason_zh, a.reason_en)
+            : a.basis === 'computed' ? s.computedOn(pick(lang, a.computed_from_name_zh, a.computed_from_name_en))
+            : a.basis === 'entered' ? s.entered
+            : s.stated(`${a.stated?.value_text} ${a.stated?.unit}`)}
         </span>
+        {a.floor_area_m2 !== null && <span className="site-floor-area"> · {s.floorArea(formatNumber(lang, a.floor_area_m2, 0))}</span>}
       </dd>
     </div>
   );

@@ -111,7 +111,9 @@ export function FeaturePanel({ featureId, known, onClose, onSelectFeature, onZoo
               {EXTRA_PROPS.map((key) => {
                 const value = p[key];
                 if (value === undefined || value === null || value === '' || typeof value === 'object') return null;
-                const shown = key === 'status' && p.layer_id === 'sites' ? (t.inv.siteStatus[String(value)] ?? String(value)) : String(value);
+                // Coded values (status, kind) in the UI language; free text (vintage, note) as written.
+                const v = String(value);
+                const shown = key === 'status' ? (t.inv.siteStatus[v] ?? v) : key === 'kind' ? ((p.layer_id === 'sites' ? t.sites.kinds[v] : undefined) ?? t.featureKinds[v] ?? v) : v;
                 return <div key={key}><dt>{t[key]}</dt><dd>{shown}</dd></div>;
               })}
               {p.layer_id === 'sites' && <SiteAreaFact siteId={featureId} />}

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { AtlasFeatureCollection, Chain } from '@contract/api';
 import type { SiteFeature } from '@contract/sites';
 import { useI18n } from '../../hooks/use-i18n';
-import { useSiteInventory, type InventoryFilters } from '../../hooks/use-site-inventory';
+import { useSite, useSiteInventory, useSiteNearby, type InventoryFilters } from '../../hooks/use-site-inventory';
 import { formatNumber, pick } from '../../lib/i18n';
 import './sites.css';
 
@@ -11,22 +11,26 @@ const STATUSES = ['available', 'reserved', 'planned', 'occupied'];
 const M2_PER_MU = 10000 / 15;
 
 /** The Sites tab: filters (kind, status, park, chain, area range in 亩 or m²), the matching sites, and a site's card. */
-export function SiteInventory({ byId, chains, onSelectFeature }: {
+export function SiteInventory({ byId, chains, onSelectFeature, openSiteId = null }: {
   byId: Record<string, AtlasFeatureCollection>;
   chains: Chain[] | undefined;
+  /** A site to open the card of when the tab opens (the selected feature, when it is a site). */
+  openSiteId?: string | null;
   /** Selects a site on the map (its feature of layer 'sites') and flies there. */
   onSelectFeature: (id: string) => void;
 }) {
   const { lang, t } = useI18n();
   const s = t.sites;
   const [f, setF] = useState<InventoryFilters>({ kind: '', status: [], park: '', chain: '', unit: 'mu', min: null, max: null });
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(() => (openSiteId && byId.sites?.features.some((x) => String(x.id) === openSiteId) ? openSiteId : null));
   const q = useSiteInventory(f);
+  const inList = open ? q.data?.features.find((x) => x.id === open) : undefined;
+  const single = useSite(open && q.data && !inList ? open : null);
   const set = (c: Partial<InventoryFilters>) => setF((x) => ({ ...x, ...c }));
   const parks = (byId.parks?.features ?? []).map((p) => ({ id: String(p.id), name: pick(lang, p.properties.name_zh, p.properties.name_en) }));
   const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) || Number(v) < 0 ? null : Number(v));
   const features = q.data?.features ?? [];
-  const current = open ? features.find((x) => x.id === open) : undefined;
+  const current = inList ?? (open ? single.data : undefined);
 
   if (current) return <SiteCard site={current} parks={parks} chains={chains} onBack={() => setOpen(null)} onShow={() => onSelectFeature(current.id)} />;
   return (
@@ -154,6 +158,7 @@ export function SiteCard({ site, parks, chains, onBack, onShow }: {
       <dl className="site-facts">
         {rows.map(([k, v]) => <div key={k} className="site-fact"><dt>{k}</dt><dd>{u(v)}</dd></div>)}
       </dl>
+      <SiteDistances id={p.id} />
       <section className="site-source">
         <h3>{s.source}</h3>
         {p.source.kind === 'document' && <blockquote cite={p.source.document_id ?? undefined}>{p.source.quote} <cite>— {s.sourceDocument} {p.source.document_id}</cite></blockquote>}
@@ -161,5 +166,40 @@ export function SiteCard({ site, parks, chains, onBack, onShow }: {
         {p.source.kind === 'demo' && <p className="demo-note">{s.demoNote}</p>}
       </section>
     </article>
+  );
+}
+
+const NEARBY_KINDS = ['port', 'station', 'expressway'] as const;
+
+/** Distances to the port, railway station and expressway already on the map, approximate where a position is schematic. */
+function SiteDistances({ id }: { id: string }) {
+  const { lang, t } = useI18n();
+  const s = t.sites;
+  const q = useSiteNearby(id);
+  return (
+    <section className="site-distances" aria-label={s.nearby} aria-busy={q.isLoading}>
+      <h3>{s.nearby}</h3>
+      {q.isLoading ? <p>{s.nearbyLoading}</p> : (
+        <dl className="site-facts">
+          {NEARBY_KINDS.map((kind) => {
+            const n = q.data?.find((x) => x.kind === kind);
+            // Approximate distances keep one decimal of a kilometre at most: a schematic point is not metre-exact.
+            const km = n ? formatNumber(lang, n.distance_m / 1000, n.approximate || n.distance_m >= 10_000 ? 1 : 2) : '';
+            return (
+              <div key={kind} className="site-fact" data-nearby={kind}>
+                <dt>{s.nearbyKinds[kind]}</dt>
+                <dd>
+                  {n ? <>
+                    <span className="nearby-name">{pick(lang, n.name_zh, n.name_en)}</span>{' '}
+                    <strong className="nearby-distance" data-distance-m={n.distance_m}>{n.approximate ? s.nearbyApproxDistance(km) : s.nearbyDistance(km)}</strong>
+                    {(n.to === 'line' || n.approximate) && <span className="nearby-note">{[n.to === 'line' ? s.nearbyLine : null, n.approximate ? s.nearbyApprox : null].filter(Boolean).join('; ')}</span>}
+                  </> : <span className="unknown">{q.isError ? s.unknown : s.nearbyNone}</span>}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      )}
+    </section>
   );
 }

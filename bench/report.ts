@@ -143,7 +143,33 @@ ${e.sizes.filter((s: any) => !s.skipped).map((s: any) => `| ${s.parcels} | ${['t
 - Initial bundle: ${r.initial_bundle ? `${r.initial_bundle.js_gzip_kb} KB JS + ${r.initial_bundle.css_gzip_kb} KB CSS (gzip), files ${r.initial_bundle.files.join(', ')}` : 'client not built'}.
 `);
   if (r.match_taxonomy) out.push(renderMatch(r.match_taxonomy));
+  if (r.sites_inventory) out.push(renderSites(r.sites_inventory));
   return out.join('\n');
+}
+
+/** The sites inventory at 10k sites (issue 14): filtering and site matching beside raw SQL, both engines. */
+function renderSites(m: any): string {
+  const name = (e: any) => (e.engine === 'postgres' ? 'PostgreSQL/PostGIS' : 'PGlite');
+  const filters = m.engines.flatMap((e: any) => e.filters.map((x: any) =>
+    `| ${name(e)} | \`${x.query}\` | ${f(x.sites)} | ${f(x.api_p50_ms)} / ${f(x.api_p99_ms)} | ${f(x.raw_p50_ms)} | ${f(x.ratio)} |`));
+  const matches = m.engines.flatMap((e: any) => e.matches.map((x: any) =>
+    `| ${name(e)} | ${x.q} | ${f(x.ranked_sites)} / ${f(x.raw_candidates)} | ${f(x.match_p50_ms)} / ${f(x.match_p99_ms)} | ${f(x.raw_p50_ms)} | ${f(x.ratio)} |`));
+  return `## Sites inventory at ${f(m.sites)} sites beside raw SQL
+
+${f(m.sites)} invented, demo-marked sites generated in SQL in a throw-away database (bench/sites.ts), ${f(m.rounds)} rounds, the
+API's query and its raw SQL interleaved call by call${m.measured_at ? ` (this section measured ${m.measured_at} by \`tsx bench/sites.ts\`)` : ''}.
+Filtering: \`SitesRepository.collection\` (what GET /api/sites sends) beside the same WHERE building every column as
+GeoJSON with \`to_jsonb\` of the row. Matching: \`match()\` (chains, parks, then sites ranked with reasons) beside the raw
+SQL of the sites the same need lets through, without ranking: the ratio is what ranking and its reasons cost.
+
+| engine | filter | sites | API p50 / p99 ms | raw p50 ms | ratio |
+| --- | --- | ---: | ---: | ---: | ---: |
+${filters.join('\n')}
+
+| engine | need | ranked / raw candidates | match p50 / p99 ms | raw p50 ms | ratio |
+| --- | --- | ---: | ---: | ---: | ---: |
+${matches.join('\n')}
+`;
 }
 
 /** The industry matcher (issue 16) beside the substring matcher it replaced, both engines, same run. */

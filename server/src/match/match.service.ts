@@ -86,11 +86,18 @@ export async function match(db: Queryable, query: MatchQuery): Promise<MatchResu
   const evidence = JSON.parse((await db.query<{ body: string }>(evidenceSql, [ids])).rows[0].body) as Evidence[];
   // Land: the open (available or planned) sites of each park, with the same area GET /api/sites reports.
   const siteList = await allSites(db);
-  const landOf = (parkId: string) => {
-    const open = siteList.filter((s) => s.park_id === parkId && s.status !== null && OPEN_STATUSES.includes(s.status));
-    const known = open.filter((s) => s.area.km2 !== null);
-    return { km2: known.reduce((sum, s) => sum + (s.area.km2 ?? 0), 0), known: known.length, unknown: open.length - known.length };
-  };
+  // Summed once per park (not per park × chain): the inventory may hold thousands of sites.
+  const land = new Map<string, { km2: number; known: number; unknown: number }>();
+  for (const s of siteList) {
+    if (!s.park_id || s.status === null || !OPEN_STATUSES.includes(s.status)) continue;
+    const l = land.get(s.park_id) ?? { km2: 0, known: 0, unknown: 0 };
+    if (s.area.km2 !== null) {
+      l.km2 += s.area.km2;
+      l.known++;
+    } else l.unknown++;
+    land.set(s.park_id, l);
+  }
+  const landOf = (parkId: string) => land.get(parkId) ?? { km2: 0, known: 0, unknown: 0 };
   const maxLand = Math.max(0, ...evidence.map((e) => landOf(e.park_id).km2));
   const gaps = hits.map((h) => (h.target_2030 ?? 0) - (h.revenue_2024 ?? 0));
   const maxGap = Math.max(0, ...gaps);

@@ -29,7 +29,7 @@ const fmt = (m2: number) => `${Math.round(m2).toLocaleString('en-US')} m² (${(m
  * listed for other chains only (the chain is not permitted there). An unknown area is said, never assumed.
  */
 export async function rankInventory(db: Queryable, info: SiteInfo[], parks: MatchPark[], chainIds: string[], need: SpaceNeed | null): Promise<MatchSite[]> {
-  const rows = (await db.query<InventoryRow>(inventorySql)).rows;
+  const rows = (await db.query<InventoryRow>(inventorySql, [need?.kind || null, need?.area_m2 ?? null, chainIds])).rows;
   const legacy = new Map(info.map((s) => [s.id, s]));
   const parkScore = new Map(parks.map((p) => [p.park_id, p.score]));
   const out: MatchSite[] = [];

@@ -12,7 +12,7 @@ export default tseslint.config(
   },
   {
     // Plain Node scripts (the front-door wrappers).
-    files: ['scripts/**/*.mjs'],
+    files: ['scripts/**/*.mjs', 'server/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {

@@ -35,12 +35,13 @@ export function importsRoutes(db: Database, auth: AuthService): Router {
   const service = new ImportsService(db);
 
   r.post('/imports', editor, async (req, res) => {
-    const { file, fields } = await readUpload(req, IMPORT_LIMITS.uploadBytes);
+    // Up to 8 parts: a shapefile's .shp .shx .dbf .prj .cpg (or a MIF's .mif .mid) may come loose.
+    const { file, more, fields } = await readUpload(req, IMPORT_LIMITS.uploadBytes, 8);
     // Layer 'sites' is the inventory's projection (migration 012): sheets and points go in through /api/sites/imports.
     if (fields.layer === 'sites') {
       throw new HttpError(422, 'Unprocessable Content', 'Sites are kept in the sites inventory: import them with POST /api/sites/imports (XLSX/CSV with lon/lat or WKT).', {}, { field: 'layer' });
     }
-    const body = await service.upload(file, fields, req.user!.username);
+    const body = await service.upload(file, fields, req.user!.username, more);
     res.status(201).location(`/api/imports/${body.id}`).set('Cache-Control', 'no-store').json(body);
   });
 

@@ -13,6 +13,21 @@ const initGdalJs = require('gdal3.js/node.js');
 // package folder relative to the cwd: found through Node's resolver, it works offline from any checkout.
 const packageDir = path.dirname(require.resolve('gdal3.js/dist/package/gdal3WebAssembly.wasm'));
 
+// The memory limit: WebAssembly memory is outside the worker's resourceLimits (which bound the JavaScript
+// heap only), so growth past `wasmMb` is refused here. Emscripten's allocator then fails, GDAL reports
+// "out of memory" and aborts, the job fails as 'memory', and gdal.ts replaces this worker.
+const capBytes = (workerData?.wasmMb ?? 1536) * 1024 * 1024;
+const grow = WebAssembly.Memory.prototype.grow;
+/** Set when a growth was refused during the running job: GDAL then fails with std::bad_alloc (a bare number). */
+let refused = false;
+WebAssembly.Memory.prototype.grow = function capped(pages) {
+  if (this.buffer.byteLength + pages * 65536 > capBytes) {
+    refused = true;
+    throw new RangeError(`out of memory: WebAssembly memory would pass ${capBytes} bytes`);
+  }
+  return grow.call(this, pages);
+};
+
 /** GDAL's warnings and errors of the running job (gdal3.js reports them through printErr). */
 let messages = [];
 const Gdal = await initGdalJs({
@@ -116,10 +131,13 @@ async function run(job) {
 
 parentPort.on('message', async (job) => {
   let answer;
+  refused = false;
   try {
     answer = await run(job);
+    if (!answer.ok && refused) answer.kind = 'memory';
   } catch (e) {
-    answer = { ok: false, kind: 'crash', error: gdalError(e), messages };
+    const oom = refused || /out of memory|OOM|Cannot enlarge memory/i.test(`${gdalError(e)} ${messages.join(' ')}`);
+    answer = { ok: false, kind: oom ? 'memory' : 'crash', error: gdalError(e), messages };
   }
   // WebAssembly memory grows and never shrinks: past the cap this worker asks to be replaced.
   answer.heapBytes = Gdal.Module.HEAP8.length;

@@ -62,6 +62,8 @@ export interface GdalLimits {
   timeoutMs: number;
   /** resourceLimits.maxOldGenerationSizeMb of the worker (the JavaScript heap: GDAL's in-memory files are outside it). */
   heapMb: number;
+  /** WebAssembly memory a job may grow GDAL's heap to (it starts at 512 MB); past it the job fails as 'memory'. */
+  wasmMb: number;
   /** WebAssembly memory past which a worker is replaced after its job (it grows and never shrinks). */
   wasmRecycleMb: number;
 }
@@ -69,6 +71,7 @@ export interface GdalLimits {
 export const GDAL_LIMITS: GdalLimits = {
   timeoutMs: Number(process.env.ATLAS_GDAL_TIMEOUT_MS ?? 60_000),
   heapMb: Number(process.env.ATLAS_GDAL_HEAP_MB ?? 1024),
+  wasmMb: Number(process.env.ATLAS_GDAL_WASM_MB ?? 1536),
   wasmRecycleMb: Number(process.env.ATLAS_GDAL_WASM_RECYCLE_MB ?? 1536),
 };
 
@@ -120,7 +123,7 @@ export class GdalRunner {
   private start(): Promise<void> {
     if (this.ready) return this.ready;
     this.started++;
-    const w = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb } });
+    const w = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb }, workerData: { wasmMb: this.limits.wasmMb } });
     w.unref();
     this.worker = w;
     this.ready = new Promise<void>((resolve, reject) => {
@@ -180,9 +183,10 @@ export class GdalRunner {
         done();
         if (m.heapBytes > this.limits.wasmRecycleMb * 1024 * 1024) this.drop(w);
         if (!m.ok) {
-          const oom = /out of memory|Cannot enlarge memory|OOM/i.test(m.error ?? '');
+          const oom = m.kind === 'memory' || /out of memory|Cannot enlarge memory|OOM/i.test(`${m.error ?? ''} ${m.messages.join(' ')}`);
+          // After an abort or a failed allocation GDAL's state is not to be trusted: a fresh worker next time.
           if (oom || m.kind === 'crash') this.drop(w);
-          reject(new GdalError(oom ? 'memory' : (m.kind ?? 'crash'), m.error || 'GDAL failed', m.messages));
+          reject(oom ? new GdalError('memory', `the conversion needed more than ${this.limits.wasmMb} MB of memory`, m.messages) : new GdalError(m.kind ?? 'crash', m.error || 'GDAL failed', m.messages));
           return;
         }
         resolve({ results: m.results!, outputs: m.outputs!, messages: m.messages });

@@ -88,7 +88,6 @@ function where(s: GdalSource, layer: string): string {
 
 /** The importer's CRS finding from what GDAL read of a layer's coordinate system. */
 function crsFinding(s: GdalSource, layer: string, cs: { projjson?: ProjJson } | null | undefined, messages: string[]): CrsFinding {
-  if (s.format === 'kml' || s.format === 'kmz') return { crs: epsgCrs(4326), from: 'the KML 2.2 standard (always WGS 84 longitude/latitude)' };
   const from = where(s, layer);
   if (!cs?.projjson) {
     if (s.prj) {
@@ -155,10 +154,6 @@ function item(f: Feature, s: GdalSource, layerType: string, skip: Map<string, nu
   if (layerType === 'polygon' && geometry?.type === 'LineString') {
     const c = geometry.coordinates;
     if (c.length >= 4 && c[0][0] === c[c.length - 1][0] && c[0][1] === c[c.length - 1][1]) geometry = { type: 'Polygon', coordinates: [c] };
-  }
-  if (s.format === 'kml' || s.format === 'kmz') {
-    // <name> doubles the name_zh field in files this atlas wrote.
-    if (props.name_zh !== undefined && props.Name === props.name_zh) drop.push('name');
   }
   const id = typeof f.id === 'string' && props.id === undefined ? f.id : undefined;
   return toItem(props, geometry, { id, drop });
@@ -249,7 +244,7 @@ export async function readWithGdal(s: GdalSource, opts: { layerType: string; enc
   if (layers.length > 1) warnings.push(`${s.label} has ${layers.length} layers (${layers.map((l) => l.name).join(', ')}); all were read.`);
   for (const [t, n] of skip) warnings.push(`${n} ${t} entit${n === 1 ? 'y was' : 'ies were'} skipped (annotation, not geometry).`);
   if (s.format === 'dxf') warnings.push('DXF has no attributes: features are named after their drawing layer; add names after the import.');
-  return { format: s.format, items, crs: findings[0], warnings, ...(s.format === 'kml' || s.format === 'kmz' ? { geographicOnly: true } : {}) };
+  return { format: s.format, items, crs: findings[0], warnings };
 }
 
 /** 415 for an extension GDAL is not asked to read. */

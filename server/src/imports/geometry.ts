@@ -89,3 +89,17 @@ export function extent(g: Geometry): [number, number, number, number] | null {
   geom(g);
   return Number.isFinite(e[0]) ? e : null;
 }
+
+/** A collection of one kind of part as the matching Multi* geometry (KML MultiGeometry, DXF layers), else unchanged. */
+export function homogenise(g: Geometry): Geometry {
+  if (g.type !== 'GeometryCollection' || g.geometries.length === 0) return g;
+  const parts = g.geometries.map(homogenise);
+  const flat = (t: string) => parts.flatMap((p) => {
+    const c = (p as unknown as { coordinates: unknown[] }).coordinates;
+    return p.type === t ? [c] : p.type === `Multi${t}` ? c : [];
+  });
+  for (const t of ['Point', 'LineString', 'Polygon'] as const) {
+    if (parts.every((p) => p.type === t || p.type === `Multi${t}`)) return { type: `Multi${t}`, coordinates: flat(t) } as Geometry;
+  }
+  return { type: 'GeometryCollection', geometries: parts };
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readZip, looksLikeZip, type ZipEntry } from './unzip.js';
 import { readWithGdal, notImported, type GdalSource } from './gdal-read.js';
+import { readKml } from './kml.js';
 import { Budget, type ImportFormat, type ParsedFile } from './parsed.js';
 import type { ImportLimits } from './limits.js';
 import type { GdalRunner } from '../gdal/gdal.js';
@@ -113,6 +114,7 @@ export async function parseUpload(
         throw unprocessable(`${inLabel} is not JSON (${(e as Error).message.slice(0, 120)}); is it really GeoJSON?`);
       }
     }
+    if (format === 'kml' || format === 'kmz') return Promise.resolve(readKml(data, inLabel, budget, format));
     const stem = `in/${base(name).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload'}`;
     return read({ format, label: inLabel, src: stem, files: [{ path: stem, data }] });
   };

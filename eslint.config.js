@@ -12,8 +12,13 @@ export default tseslint.config(
   },
   {
     // Plain Node scripts (the front-door wrappers).
-    files: ['scripts/**/*.mjs', 'server/**/*.mjs'],
+    files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // The GDAL worker thread (plain JavaScript: a worker starts without the TypeScript loader).
+    files: ['server/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', WebAssembly: 'readonly' } },
   },
   {
     // The client must not reach into the server: types come through contract/.

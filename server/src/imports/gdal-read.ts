@@ -184,6 +184,11 @@ export async function readWithGdal(s: GdalSource, opts: { layerType: string; enc
     if (s.format === 'csv') throw unprocessable(`${s.label} has no geometry: a CSV needs lon/lat (or x/y, 经度/纬度) columns or a WKT column.`);
     throw unprocessable(`${s.label} has no feature table with a geometry.`);
   }
+  // GDAL opens a shapefile whose .dbf it cannot read as one without attributes, silently: a .dbf that is
+  // there but gave no field is damaged, and the import would lose every name.
+  if (s.format === 'shapefile' && s.files.some((f) => /\.dbf$/i.test(f.path)) && layers.some((l) => (l.fields?.length ?? 0) === 0)) {
+    throw unprocessable(`${s.label} is damaged: GDAL could not read its .dbf (no attribute fields); the attributes would be lost.`);
+  }
   const count = layers.reduce((n, l) => n + Math.max(0, l.featureCount ?? 0), 0);
   if (count > opts.limits.features) throw tooLarge(`The file holds more than ${opts.limits.features} features.`, { limit: 'features' });
 
@@ -193,15 +198,20 @@ export async function readWithGdal(s: GdalSource, opts: { layerType: string; enc
     throw unprocessable(`The layers of ${s.label} are in different coordinate systems (${layers.map((l, i) => `${l.name}: ${findings[i].crs?.code ?? 'unknown'}`).join(', ')}); upload them one at a time.`);
   }
   let outputs: GdalFile[];
+  let messages: string[];
   try {
     const steps = layers.map((l, i) => ({
       op: 'translate' as const, src: s.src, openOptions, out: `layer${i}`,
       args: ['-f', 'GeoJSON', '-lco', 'RFC7946=NO', '-lco', 'WRITE_NAME=NO', '-lco', 'COORDINATE_PRECISION=15', '-dim', 'XY', l.name],
     }));
-    outputs = (await runner.run(s.files, steps, { timeoutMs })).outputs;
+    ({ outputs, messages } = await runner.run(s.files, steps, { timeoutMs }));
   } catch (e) {
     throw problem(e, s, opts.limits);
   }
+  // GDAL reads past damage it can step over (a truncated .dbf, a broken record) and says so as an ERROR:
+  // an import must not store a half-read file. CRS complaints are the CRS finding's, not damage.
+  const damage = [...infoMessages, ...messages].filter((m) => /^ERROR/.test(m) && !/prj|srs|wkt|projection|coordinate system/i.test(m));
+  if (damage.length) throw unprocessable(`${s.label} is damaged: GDAL reports ${damage.slice(0, 3).map((m) => m.replace(/^ERROR \d+: /, '')).join('; ').slice(0, 300)}.`);
 
   const warnings: string[] = [];
   const sourceEncoding = layers.map((l) => l.metadata?.SHAPEFILE?.SOURCE_ENCODING ?? '').find(Boolean) ?? '';

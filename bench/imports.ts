@@ -16,11 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { zipSync } from 'fflate';
 import { parseUpload } from '../server/src/imports/parse.js';
 import { IMPORT_LIMITS } from '../server/src/imports/limits.js';
 import { gdal } from '../server/src/gdal/gdal.js';
 import { percentile, round } from './stats.js';
+import { zipDir } from '../test/support/zip-dir.js';
 
 const PLOTS = Number(process.env.BENCH_IMPORT_PLOTS ?? 5000);
 const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 5);
@@ -38,19 +38,6 @@ function plots(n: number) {
     }),
   };
 }
-
-const zipDir = (d: string, prefix = '') => {
-  const files: Record<string, Uint8Array> = {};
-  const walk = (rel: string) => {
-    for (const f of fs.readdirSync(path.join(d, rel))) {
-      const r = rel ? `${rel}/${f}` : f;
-      if (fs.statSync(path.join(d, r)).isDirectory()) walk(r);
-      else files[`${prefix}${r}`] = fs.readFileSync(path.join(d, r));
-    }
-  };
-  walk('');
-  return Buffer.from(zipSync(files));
-};
 
 type Upload = { name: string; data: Buffer; parts?: Array<{ name: string; data: Buffer }>; crs?: string };
 

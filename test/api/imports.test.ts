@@ -9,6 +9,7 @@ import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { signIn, type Session } from '../support/session.js';
+import { zipDir } from '../support/zip-dir.js';
 
 // Every fixture is written in the test, by GDAL (ogr2ogr) from the polygon below, into a temporary
 // folder: the files are exactly what GIS software produces, and none is kept in the repository.
@@ -239,20 +240,6 @@ describe('reading each format into a preview, in WGS 84', () => {
     expect(p.crs_choices!.map((c) => c.code)).toContain('GCJ-02');
   });
 });
-
-/** Every file of a folder GDAL wrote (a .gdb, a MapInfo table), zipped under `prefix`. */
-function zipDir(d: string, prefix = ''): Buffer {
-  const files: Record<string, Uint8Array> = {};
-  const walk = (rel: string) => {
-    for (const f of fs.readdirSync(path.join(d, rel))) {
-      const r = rel ? `${rel}/${f}` : f;
-      if (fs.statSync(path.join(d, r)).isDirectory()) walk(r);
-      else files[`${prefix}${r}`] = fs.readFileSync(path.join(d, r));
-    }
-  };
-  walk('');
-  return Buffer.from(zipSync(files));
-}
 
 /** Uploads several file parts at once (a shapefile's or a MIF's loose parts) and returns the preview. */
 async function importedParts(paths: string[], fields: Record<string, string> = { layer: 'zones' }): Promise<Preview> {

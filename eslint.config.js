@@ -16,6 +16,11 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
+    // The GDAL worker thread (plain JavaScript: a worker starts without the TypeScript loader).
+    files: ['server/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', WebAssembly: 'readonly' } },
+  },
+  {
     // The client must not reach into the server: types come through contract/.
     files: ['client/**/*.{ts,tsx}'],
     rules: {

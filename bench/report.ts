@@ -144,6 +144,7 @@ ${e.sizes.filter((s: any) => !s.skipped).map((s: any) => `| ${s.parcels} | ${['t
 `);
   if (r.match_taxonomy) out.push(renderMatch(r.match_taxonomy));
   if (r.sites_inventory) out.push(renderSites(r.sites_inventory));
+  if (r.import_formats) out.push(renderImports(r.import_formats));
   return out.join('\n');
 }
 
@@ -244,4 +245,22 @@ function whyMissed(r: any, c: any): string {
   const bundle = r.initial_bundle;
   if (bundle?.js_gzip_kb > 300) lines.push(`- **Initial JS** (${bundle.js_gzip_kb} KB gzip): MapLibre itself is most of it.`);
   return lines.length ? `## Why the missed targets are missed\n\n${lines.join('\n')}\n` : '';
+}
+
+/** Import read time per format through GDAL (issue 18), with main's hand-written readers beside it where compared. */
+function renderImports(m: any): string {
+  const f = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
+  const rows = m.formats.map((r: any) => `| ${r.format} | ${f(r.file)} | ${f(Math.round(r.bytes / 1024))} | ${f(r.items)} | ${f(r.gdal_ms)} | ${f(r.old_ms)} | ${f(r.gdal_over_old)} |`);
+  return `## Import formats through GDAL
+
+parseUpload() (bytes to preview items, before the CRS is applied; no database) on ${f(m.plots)} plots written by the system ogr2ogr
+in EPSG:4549, median of ${f(m.rounds)} rounds (bench/imports.ts${m.measured_at ? `, measured ${m.measured_at}` : ''}). GDAL runs in its
+worker thread; its one-off initialisation took ${f(m.gdal_init_ms)} ms. "old" is main's hand-written reader run from a temporary copy
+(${m.legacy_compared.length ? m.legacy_compared.join(', ') : 'none available'}); main's GeoPackage and DXF readers need packages this branch removed, and
+FileGDB, MapInfo, FlatGeobuf and CSV had no reader before. KML is read by togeojson, not GDAL (gdal3.js has no libkml).
+
+| format | file | KB | items | GDAL ms | old ms | GDAL / old |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+`;
 }

@@ -35,6 +35,7 @@ import { headline, measureTestWall } from './headline.js';
 import { openEngine, type Engine } from './engines.js';
 import { benchMatch } from './match.js';
 import { benchSites } from './sites.js';
+import { benchImports } from './imports.js';
 
 const N = Number(process.env.BENCH_N ?? 30);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
@@ -384,7 +385,7 @@ function initialBundle(): { js_gzip_kb: number; css_gzip_kb: number; files: stri
   return { js_gzip_kb: round(js / 1024, 1), css_gzip_kb: round(css / 1024, 1), files: refs };
 }
 
-// BENCH_ONLY=startup,pglite,postgres,idle,shared,match,sites,tests runs a part (a quick check while working); the report is
+// BENCH_ONLY=startup,pglite,postgres,idle,shared,match,sites,imports,tests runs a part (a quick check while working); the report is
 // only written by a full run.
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const part = (name: string) => ONLY.size === 0 || ONLY.has(name);
@@ -418,6 +419,7 @@ const testWall = part('tests') ? await measureTestWall(root) : { seconds: null, 
 console.log(`[bench] tests: ${JSON.stringify(testWall)}`);
 const matchTaxonomy = part('match') ? await benchMatch() : null;
 const sitesInventory = part('sites') ? await benchSites() : null;
+const importFormats = part('imports') ? await benchImports() : null;
 
 const report = {
   generated_at: new Date().toISOString(),
@@ -433,6 +435,7 @@ const report = {
   tests: testWall,
   match_taxonomy: matchTaxonomy,
   sites_inventory: sitesInventory,
+  import_formats: importFormats,
 };
 const { headline: top, notes } = headline(report, testWall);
 Object.assign(report, top, { headline_notes: notes });

@@ -431,7 +431,7 @@ export interface InvalidGeometryProblem extends Problem {
 }
 
 /** File formats of GET /api/export. */
-export type ExportFormat = 'geojson' | 'shp' | 'gpkg' | 'kml' | 'csv';
+export type ExportFormat = 'geojson' | 'shp' | 'gpkg' | 'kml' | 'csv' | 'fgb' | 'gdb' | 'dxf';
 /** Output CRSs of GET /api/export: WGS84, CGCS2000 geographic, CGCS2000 3° Gauss–Krüger CM 120°E. */
 export type ExportCrs = 'EPSG:4326' | 'EPSG:4490' | 'EPSG:4549';
 

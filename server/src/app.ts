@@ -31,6 +31,7 @@ import { ogcRoutes } from './ogc/ogc.routes.js';
 import { tilesRoutes } from './tiles/tiles.routes.js';
 import { exportsRoutes } from './exports/exports.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
+import { IMPORT_LIMITS, type ImportLimits } from './imports/limits.js';
 import { compareRoutes } from './compare/compare.routes.js';
 import { pdfRoutes } from './pdf/pdf.routes.js';
 import { portableRoutes } from './portable/portable.routes.js';
@@ -63,6 +64,8 @@ export interface AppOptions {
   portableDir?: string;
   /** Writes per window per session (or IP); default ATLAS_WRITE_LIMIT per minute (see http/rate-limit.ts). */
   writeLimit?: WriteLimit;
+  /** Overrides of the import limits (tests shorten the conversion time limit). */
+  importLimits?: Partial<ImportLimits>;
 }
 
 /** Builds the Express app: API under /api, the built client everywhere else. */
@@ -109,7 +112,7 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(sitesRoutes(db, auth));
   api.use(taxonomyRoutes(new TaxonomyRepository(db)));
   api.use(exportsRoutes(db));
-  api.use(importsRoutes(db, auth));
+  api.use(importsRoutes(db, auth, { ...IMPORT_LIMITS, ...opts.importLimits }));
   api.use(compareRoutes(db));
   api.use(pdfRoutes(db));
   api.use(portableRoutes(db, opts.portableDir ?? (opts.clientDir ? path.join(opts.clientDir, 'portable') : null)));

@@ -14,6 +14,8 @@ async function main() {
   const app = createApp(db, { clientDir: config.clientDir });
   const server = app.listen(config.port, () => {
     console.log(`[atlas] ${db.engine} · http://localhost:${config.port} · ready in ${Math.round(performance.now() - t0)} ms`);
+    // GDAL (WebAssembly) takes a few seconds to initialise: once, in its worker, before the first import needs it.
+    void import('./gdal/gdal.js').then(({ gdal }) => gdal().warm());
   });
   let stopping = false;
   const stop = async (signal: string) => {

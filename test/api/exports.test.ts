@@ -169,7 +169,8 @@ describe('export formats, re-read with GDAL', () => {
     expect(res.headers.get('content-type')).toMatch(/kml\+xml/);
     expect(res.headers.get('x-crs')).toBe('EPSG:4326');
     expect(decodeURIComponent(res.headers.get('x-export-notes') ?? '')).toMatch(/KML is always WGS 84/);
-    expect(fs.readFileSync(file, 'utf8')).toMatch(/WGS 84 longitude,latitude/);
+    // GDAL's KML writer: <name> from the name_zh, and a typed Schema (the version an int).
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/<SimpleField name="version" type="int">/);
     expect(await gdalEpsg(file)).toBe(4326);
     const feats = await gdalRead(file);
     const want = await parks();
@@ -196,6 +197,63 @@ describe('export formats, re-read with GDAL', () => {
     }
   });
 
+  /** The feature count ogrinfo reports for every layer of a file, summed. */
+  const gdalCount = async (source: string) => {
+    const { stdout } = await run('ogrinfo', ['-ro', '-so', '-al', source], { env: gdalEnv });
+    return [...stdout.matchAll(/Feature Count: (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  };
+
+  for (const srid of [4326, 4490, 4549]) {
+    it(`FlatGeobuf and zipped FileGDB in EPSG:${srid}: GDAL reads the CRS, every park, names and coordinates`, async () => {
+      const want = await parks();
+      const fgb = await download(`layer=parks&format=fgb&crs=EPSG:${srid}`, `parks-${srid}.fgb`);
+      expect(fgb.res.headers.get('x-crs')).toBe(`EPSG:${srid}`);
+      const gdb = await download(`layer=parks&format=gdb&crs=EPSG:${srid}`, `parks-${srid}-gdb.zip`);
+      expect(gdb.res.headers.get('content-disposition')).toMatch(/_gdb\.zip"/);
+      const names = Object.keys(unzipSync(fs.readFileSync(gdb.file)));
+      const folder = names[0].split('/')[0];
+      expect(folder).toMatch(/\.gdb$/);
+      for (const source of [fgb.file, `/vsizip/${gdb.file}/${folder}`]) {
+        expect(await gdalEpsg(source), source).toBe(srid);
+        expect(await gdalCount(source)).toBe(want.length);
+        const feats = await gdalRead(source);
+        for (const f of feats) {
+          const p = want.find((w) => w.id === f.properties.id)!;
+          expect(f.properties.name_zh).toBe(p.name_zh);
+          expect(await roundTripOffsetDeg(p.id, srid, f.geometry)).toBeLessThan(1e-7);
+        }
+      }
+    });
+  }
+
+  it('FileGDB of a mixed selection: one feature class per geometry type', async () => {
+    const ids = (await app.db.query<{ id: string }>("SELECT id FROM features WHERE layer_id IN ('parks', 'sites') ORDER BY id")).rows.map((r) => r.id);
+    const { file } = await download(`ids=${ids.join(',')}&format=gdb&crs=EPSG:4549`, 'mixed-gdb.zip');
+    const folder = Object.keys(unzipSync(fs.readFileSync(file)))[0].split('/')[0];
+    const { stdout } = await run('ogrinfo', ['-ro', '-so', `/vsizip/${file}/${folder}`], { env: gdalEnv });
+    expect(stdout).toMatch(/selection_point \(Point\)/);
+    expect(stdout).toMatch(/selection_polygon \(Multi Polygon\)/);
+    expect(await gdalCount(`/vsizip/${file}/${folder}`)).toBe(ids.length);
+  });
+
+  it('DXF in EPSG:4549: every park as a drawing entity on the parks layer, coordinates in the grid (a DXF carries no CRS)', async () => {
+    const { file, res } = await download('layer=parks&format=dxf&crs=EPSG:4549', 'parks-4549.dxf');
+    expect(decodeURIComponent(res.headers.get('x-export-notes') ?? '')).toMatch(/DXF carries no attributes and no CRS.*EPSG:4549/);
+    // One entity per polygon part (a multipolygon park is drawn as several hatches).
+    const parts = (await app.db.query<{ n: number }>("SELECT sum(ST_NumGeometries(geom))::int AS n FROM features WHERE layer_id = 'parks'")).rows[0].n;
+    const feats = await gdalRead(file);
+    expect(feats).toHaveLength(parts);
+    expect(new Set(feats.map((f) => f.properties.Layer))).toEqual(new Set(['parks']));
+    // No ids in a DXF: every drawn vertex must lie on (within 1 cm of) some park's outline in EPSG:4549.
+    for (const f of feats) {
+      const { rows } = await app.db.query<{ d: number }>(
+        `SELECT max(d) AS d FROM (SELECT min(ST_Distance(p.geom, ST_Boundary(ST_Transform(x.geom, 4549)))) AS d
+         FROM ST_DumpPoints(ST_SetSRID(ST_GeomFromGeoJSON($1), 4549)) p, features x WHERE x.layer_id = 'parks' GROUP BY p.path) t`,
+        [JSON.stringify(f.geometry)]);
+      expect(rows[0].d).toBeLessThan(0.01);
+    }
+  });
+
   it('selects by ids and by bbox', async () => {
     const one = await (await fetch(`${app.url}/api/export?ids=park-biomed&format=geojson`)).json() as { features: Array<{ id: string }> };
     expect(one.features.map((f) => f.id)).toEqual(['park-biomed']);
@@ -205,7 +263,7 @@ describe('export formats, re-read with GDAL', () => {
   });
 
   it('refuses bad requests with problem+json', async () => {
-    for (const q of ['format=shp', 'layer=parks&format=dwg', 'layer=parks&crs=EPSG:3857', 'layer=parks&bbox=1,2,3', 'layer=parks&colour=red', 'layer=Parks!']) {
+    for (const q of ['format=shp', 'layer=parks&format=dwg', 'layer=parks&format=tab', 'layer=parks&crs=EPSG:3857', 'layer=parks&bbox=1,2,3', 'layer=parks&colour=red', 'layer=Parks!']) {
       const res = await fetch(`${app.url}/api/export?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/problem\+json/);

@@ -9,6 +9,7 @@ import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { signIn, type Session } from '../support/session.js';
+import { zipDir } from '../support/zip-dir.js';
 
 // Every fixture is written in the test, by GDAL (ogr2ogr) from the polygon below, into a temporary
 // folder: the files are exactly what GIS software produces, and none is kept in the repository.
@@ -115,8 +116,8 @@ async function maxOffsetM(got: unknown, want: unknown): Promise<number> {
   return rows[0].d;
 }
 const polygon = (ring: Array<[number, number]>) => ({ type: 'Polygon', coordinates: [ring] });
-const stored = async () => {
-  const n = async (sql: string) => (await app.db.query<{ n: number }>(sql)).rows[0].n;
+const stored = async (db = app.db) => {
+  const n = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0].n;
   return { batches: await n('SELECT count(*)::int AS n FROM import_batches'), features: await n('SELECT count(*)::int AS n FROM features'), history: await n('SELECT count(*)::int AS n FROM feature_history') };
 };
 
@@ -237,6 +238,132 @@ describe('reading each format into a preview, in WGS 84', () => {
     expect(p.needs_crs).toBe(true);
     expect(p.crs_from).toMatch(/not one of the supported CRSs/);
     expect(p.crs_choices!.map((c) => c.code)).toContain('GCJ-02');
+  });
+});
+
+/** Uploads several file parts at once (a shapefile's or a MIF's loose parts) and returns the preview. */
+async function importedParts(paths: string[], fields: Record<string, string> = { layer: 'zones' }): Promise<Preview> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  for (const p of paths) form.append('file', new Blob([new Uint8Array(fs.readFileSync(p))]), path.basename(p));
+  const res = await fetch(`${app.url}/api/imports`, { method: 'POST', headers: { Cookie: alice.cookie, 'X-CSRF-Token': alice.csrf }, body: form });
+  const body = await res.text();
+  expect(res.status, body).toBe(201);
+  return preview((JSON.parse(body) as { id: string }).id);
+}
+
+describe('every format GDAL reads, each written in the test by ogr2ogr in EPSG:4549', () => {
+  // The attributes every format must bring through: a Chinese name, and a Chinese value in another field.
+  const KOUAN = { id: 'zone-imp-kouan', name_zh: '口岸街道', land_use: '工业' };
+  const doc = fc(plot(KOUAN));
+  /** Writes `doc` with ogr2ogr in EPSG:4549 (GDAL's own driver, `driver`) into a fresh folder; returns the output path. */
+  const to4549 = async (driver: string, file: string, extra: string[] = []) => {
+    const d = tmp('fmt');
+    fs.mkdirSync(d);
+    return ogr(driver, path.join(d, file), doc, ['-t_srs', 'EPSG:4549', ...extra]);
+  };
+  /** The preview holds the one plot, in place to 1 m, named 口岸街道, with its land use (unless the format has no attributes). */
+  const check = async (p: Preview, opts: { crs: string; attributes?: boolean }) => {
+    expect(p.crs?.code).toBe(opts.crs);
+    expect(p.items).toHaveLength(1);
+    const [it] = p.items;
+    expect(it.status, JSON.stringify(it.reasons)).toBe('new');
+    expect(await maxOffsetM(it.geometry, polygon(RING))).toBeLessThan(1);
+    if (opts.attributes !== false) {
+      expect(it.name_zh).toBe('口岸街道');
+      expect(it.feature_id).toBe('zone-imp-kouan');
+      expect(it.properties).toMatchObject({ land_use: '工业' });
+    }
+  };
+
+  it('Shapefile as loose parts (.shp .shx .dbf .prj .cpg in one upload)', async () => {
+    const shp = await to4549('ESRI Shapefile', 'kouan.shp', ['-lco', 'ENCODING=UTF-8']);
+    const parts = ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => shp.replace(/shp$/, e));
+    const p = await importedParts(parts);
+    expect(p.format).toBe('shapefile');
+    expect(p.crs_from).toMatch(/kouan\.prj/);
+    await check(p, { crs: 'EPSG:4549' });
+  });
+
+  it('Shapefile in GBK without a .cpg, zipped', async () => {
+    const shp = await to4549('ESRI Shapefile', 'kouan.shp', ['-lco', 'ENCODING=CP936']);
+    const d = path.dirname(shp);
+    fs.rmSync(shp.replace(/shp$/, 'cpg'), { force: true });
+    const dbf = fs.readFileSync(shp.replace(/shp$/, 'dbf'));
+    dbf[29] = 0;
+    fs.writeFileSync(shp.replace(/shp$/, 'dbf'), dbf);
+    const p = await imported('kouan-gbk.zip', zipDir(d));
+    await check(p, { crs: 'EPSG:4549' });
+    expect(p.warnings.join(' ')).toMatch(/read as GBK/);
+  });
+
+  it('GeoPackage', async () => {
+    const p = await imported('kouan.gpkg', fs.readFileSync(await to4549('GPKG', 'kouan.gpkg')));
+    expect(p.format).toBe('gpkg');
+    expect(p.crs_from).toMatch(/gpkg_spatial_ref_sys.*EPSG:4549/);
+    await check(p, { crs: 'EPSG:4549' });
+  });
+
+  it('GeoJSON with a "crs" member', async () => {
+    const p = await imported('kouan.geojson', fs.readFileSync(await to4549('GeoJSON', 'kouan.geojson', ['-lco', 'RFC7946=NO'])));
+    expect(p.format).toBe('geojson');
+    await check(p, { crs: 'EPSG:4549' });
+  });
+
+  it('KML and KMZ (GDAL writes KML in WGS 84 whatever the source CRS)', async () => {
+    const kml = fs.readFileSync(await to4549('KML', 'kouan.kml'));
+    await check(await imported('kouan.kml', kml), { crs: 'EPSG:4326' });
+    await check(await imported('kouan.kmz', Buffer.from(zipSync({ 'doc.kml': kml }))), { crs: 'EPSG:4326' });
+  });
+
+  it('DXF (no CRS in a drawing: declared on upload; no attributes)', async () => {
+    const p = await imported('kouan.dxf', fs.readFileSync(await to4549('DXF', 'kouan.dxf')), { layer: 'zones', crs: 'EPSG:4549' });
+    expect(p.format).toBe('dxf');
+    await check(p, { crs: 'EPSG:4549', attributes: false });
+    expect(p.items[0].name_zh).toBe('0 1');
+  });
+
+  it('FileGDB (a zipped .gdb folder)', async () => {
+    const gdb = await to4549('OpenFileGDB', 'kouan.gdb');
+    const p = await imported('kouan-gdb.zip', zipDir(gdb, 'kouan.gdb/'));
+    expect(p.format).toBe('filegdb');
+    await check(p, { crs: 'EPSG:4549' });
+  });
+
+  it('MapInfo TAB, zipped (CRS recognised by its projection parameters)', async () => {
+    const tab = await to4549('MapInfo File', 'kouan.tab');
+    const p = await imported('kouan-tab.zip', zipDir(path.dirname(tab)));
+    expect(p.format).toBe('mapinfo');
+    expect(p.crs_from).toMatch(/projection parameters/);
+    await check(p, { crs: 'EPSG:4549' });
+  });
+
+  it('MapInfo MIF/MID as loose parts (CRS declared: GDAL in WebAssembly reads no CoordSys from a MIF)', async () => {
+    const mif = await to4549('MapInfo File', 'kouan.mif', ['-dsco', 'FORMAT=MIF']);
+    const p = await importedParts([mif, mif.replace(/mif$/, 'mid')], { layer: 'zones', crs: 'EPSG:4549' });
+    expect(p.format).toBe('mapinfo');
+    await check(p, { crs: 'EPSG:4549' });
+  });
+
+  it('FlatGeobuf', async () => {
+    const p = await imported('kouan.fgb', fs.readFileSync(await to4549('FlatGeobuf', 'kouan.fgb')));
+    expect(p.format).toBe('flatgeobuf');
+    await check(p, { crs: 'EPSG:4549' });
+  });
+
+  it('CSV with a WKT column (no CRS in a CSV: asked, then chosen) and CSV with lon/lat columns', async () => {
+    const csv = fs.readFileSync(await to4549('CSV', 'kouan.csv', ['-lco', 'GEOMETRY=AS_WKT']));
+    const res = await upload(alice, 'kouan.csv', csv);
+    expect(res.status).toBe(201);
+    const head = (await res.json()) as Preview;
+    expect(head).toMatchObject({ format: 'csv', needs_crs: true });
+    expect((await alice.fetch(`/api/imports/${head.id}/crs`, { method: 'POST', body: JSON.stringify({ crs: 'EPSG:4549' }) })).status).toBe(200);
+    await check(await preview(head.id), { crs: 'EPSG:4549' });
+
+    const pts = 'id,名称,经度,纬度,land_use\nzone-imp-kouan-pt,口岸街道,119.91,32.4,工业\n';
+    const p = await imported('kouan-points.csv', pts, { layer: 'nodes', crs: 'EPSG:4326' });
+    expect(p.items[0]).toMatchObject({ status: 'new', name_zh: '口岸街道', feature_id: 'zone-imp-kouan-pt', properties: { land_use: '工业' } });
+    expect(p.items[0].geometry).toEqual({ type: 'Point', coordinates: [119.91, 32.4] });
   });
 });
 
@@ -442,7 +569,7 @@ describe('limits and wrong files: a clear 4xx and nothing stored', () => {
     expect(((await res.json()) as Preview).warnings.join()).toMatch(/Ignored plot\.prj/);
   });
 
-  it('non-UTF-8 attributes: read with the .cpg encoding, else reported, unless the encoding is given', async () => {
+  it('non-UTF-8 attributes: read with the .cpg encoding, else detected as GBK, else reported, unless the encoding is given', async () => {
     const gbk = await shapefileZip(fc(plot(PLOT)), 4549, ['-lco', 'ENCODING=CP936']);
     const p = await imported('gbk.zip', gbk);
     expect(p.items[0].name_zh).toBe('测试地块甲');
@@ -450,9 +577,47 @@ describe('limits and wrong files: a clear 4xx and nothing stored', () => {
       delete f['plot.cpg'];
       f['plot.dbf'][29] = 0; // no language driver id either
     });
-    await refused(422, 'gbk-nocpg.zip', noCpg, /not UTF-8.*\.cpg/);
+    // Not UTF-8, valid GB18030: read as GBK, and the preview says it guessed.
+    const guessed = await imported('gbk-nocpg.zip', noCpg);
+    expect(guessed.items[0].name_zh).toBe('测试地块甲');
+    expect(guessed.warnings.join(' ')).toMatch(/not UTF-8.*read as GBK/);
     const told = await imported('gbk-nocpg.zip', noCpg, { layer: 'zones', encoding: 'GBK' });
     expect(told.items[0].name_zh).toBe('测试地块甲');
+    expect(told.warnings.join(' ')).not.toMatch(/read as GBK/);
+    // Bytes that are neither UTF-8 nor GB18030 (0xFF starts no character in either): refused, asking for a .cpg.
+    const garbled = await shapefileZip(fc(plot(PLOT)), 4549, ['-lco', 'ENCODING=CP936'], (f) => {
+      delete f['plot.cpg'];
+      const dbf = f['plot.dbf'];
+      dbf[29] = 0;
+      const at = Buffer.from(dbf).indexOf(Buffer.from('zone-imp-a'));
+      dbf.fill(0xff, at, at + 4);
+    });
+    await refused(422, 'garbled.zip', garbled, /not UTF-8.*\.cpg/);
+  });
+
+  it('a corrupt GeoPackage or FlatGeobuf, and a conversion past its time limit: 4xx, nothing stored, the worker replaced', async () => {
+    await refused(422, 'broken.gpkg', Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(2000, 7)]), /could not be read as gpkg/);
+    await refused(422, 'broken.fgb', Buffer.concat([Buffer.from([0x66, 0x67, 0x62, 3, 0x66, 0x67, 0x62, 0]), Buffer.alloc(500, 9)]), /could not be (read|converted)|has no feature table/);
+    const slow = await startTestApp({ importLimits: { conversionMs: 1 } });
+    try {
+      const bob = await signIn(slow, 'bob', 'editor');
+      const before = await stored(slow.db);
+      const form = new FormData();
+      form.append('layer', 'zones');
+      form.append('file', new Blob([new Uint8Array(await shapefileZip(fc(plot(PLOT)), 4549))]), 'slow.zip');
+      const res = await fetch(`${slow.url}/api/imports`, { method: 'POST', headers: { Cookie: bob.cookie, 'X-CSRF-Token': bob.csrf }, body: form });
+      const body = (await res.json()) as { detail: string; limit: string };
+      expect(res.status, body.detail).toBe(422);
+      expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(body).toMatchObject({ limit: 'conversionMs' });
+      expect(body.detail).toMatch(/took longer than .* Nothing was stored/);
+      expect(await stored(slow.db)).toEqual(before);
+    } finally {
+      await slow.close();
+    }
+    // The timed-out worker was terminated; the next import gets a fresh one and works.
+    const p = await imported('after-timeout.zip', await shapefileZip(fc(plot(PLOT)), 4549));
+    expect(p.items[0].name_zh).toBe('测试地块甲');
   });
 
   it('too many features, too many vertices in one feature, too large an upload', async () => {

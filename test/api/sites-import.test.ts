@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +10,8 @@ import gcoord from 'gcoord';
 import type { SiteCollection, SiteImportPreview, SiteImportResult } from '../../contract/sites.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { signIn, type Session } from '../support/session.js';
+
+const execFileP = promisify(execFile);
 
 let app: TestApp;
 let alice: Session;
@@ -166,7 +170,7 @@ describe('importing the sheet an office keeps', () => {
 });
 
 describe('export', () => {
-  it('writes GeoJSON, CSV, XLSX and GeoPackage with the same sites, and GDAL reads the GeoPackage', async () => {
+  it('writes GeoJSON, CSV, XLSX, GeoPackage, Shapefile, FlatGeobuf, FileGDB and KML with the same sites, and GDAL reads them', async () => {
     const want = (await sites('?park=park-biomed')).features.map((f) => f.id).sort();
     expect(want.length).toBeGreaterThan(3);
     const get = async (f: string) => {
@@ -205,8 +209,19 @@ describe('export', () => {
     const out = JSON.parse(execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', file, 'sites']).toString()) as { features: Array<{ properties: { id: string; name_zh: string }; geometry: { type: string } }> };
     expect(out.features.map((f) => f.properties.id).sort()).toEqual(want);
     expect(out.features.find((f) => f.properties.id === 'site-southwest')!.properties.name_zh).toBe('西南片区');
+    // The other GDAL formats: each opens in ogrinfo with its CRS and every site.
+    for (const [f, crs, source] of [['shp', 4549, (p: string) => `/vsizip/${p}`], ['fgb', 4490, (p: string) => p], ['gdb', 4549, (p: string) => `/vsizip/${p}/${Object.keys(unzipSync(fs.readFileSync(p)))[0].split('/')[0]}`], ['kml', 4326, (p: string) => p]] as const) {
+      const res = await fetch(`${app.url}/api/sites/export?f=${f}&park=park-biomed&crs=EPSG:${crs}`);
+      expect(res.status, f).toBe(200);
+      const p = path.join(dir, f === 'shp' || f === 'gdb' ? `sites-${f}.zip` : `sites.${f}`);
+      fs.writeFileSync(p, Buffer.from(await res.arrayBuffer()));
+      const { stdout } = await execFileP('ogrinfo', ['-ro', '-so', '-al', source(p)]);
+      expect([...stdout.matchAll(/Feature Count: (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0), f).toBe(want.length);
+      const ids = [...stdout.split('Data axis to CRS axis mapping')[0].matchAll(/ID\["EPSG",(\d+)\]/g)];
+      expect(Number(ids.at(-1)![1]), f).toBe(crs);
+    }
     fs.rmSync(dir, { recursive: true });
-    expect((await fetch(`${app.url}/api/sites/export?f=shp`)).status).toBe(400);
+    expect((await fetch(`${app.url}/api/sites/export?f=dwg`)).status).toBe(400);
   });
 
   it('an exported XLSX imports back onto the same sites (no duplicates)', async () => {

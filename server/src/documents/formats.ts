@@ -1,6 +1,6 @@
 import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import mammoth from 'mammoth';
-import { looksLikeZip, readZip } from '../imports/zip.js';
+import { looksLikeZip, readZip } from '../imports/unzip.js';
 import { tooLarge, unprocessable, unsupported } from '../imports/problems.js';
 import { textLines, type SourceLine } from './paragraphs.js';
 

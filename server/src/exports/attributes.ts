@@ -36,26 +36,3 @@ export function flatAttrs(r: ExportRow): Attrs {
   }
   return a;
 }
-
-/** The columns for a set of rows: FIXED, then every scalar property key in first-seen order, typed by its values. */
-export function columnsOf(rows: Attrs[]): Column[] {
-  const kinds = new Map<string, Set<string>>();
-  for (const r of rows) {
-    for (const [k, v] of Object.entries(r)) {
-      if (!kinds.has(k)) kinds.set(k, new Set());
-      if (v === null) continue;
-      kinds.get(k)!.add(typeof v === 'number' ? (Number.isInteger(v) && Math.abs(v) < 1e15 ? 'integer' : 'real') : typeof v);
-    }
-  }
-  const fixed = new Set(FIXED.map((c) => c.name));
-  const extra: Column[] = [];
-  for (const [name, ks] of kinds) {
-    if (fixed.has(name)) continue;
-    let kind: Column['kind'] = 'string';
-    if (ks.size === 1 && ks.has('boolean')) kind = 'boolean';
-    else if (ks.size > 0 && [...ks].every((k) => k === 'integer')) kind = 'integer';
-    else if (ks.size > 0 && [...ks].every((k) => k === 'integer' || k === 'real')) kind = 'real';
-    extra.push({ name, kind });
-  }
-  return [...FIXED, ...extra];
-}

@@ -13,11 +13,10 @@ export interface ExportFilter {
 }
 
 export interface ExportFeatureRow extends ExportRow {
+  /** PostGIS GeometryType(). */
   type: string;
-  wkb: Uint8Array | null;
-  envelope: [number, number, number, number] | null;
-  wkt: string | null;
-  kml: string | null;
+  /** GeoJSON text in the export CRS. */
+  geometry: string;
 }
 
 const filterValues = (f: ExportFilter) => [f.layer, f.ids, ...(f.bbox ?? [null, null, null, null])];
@@ -30,22 +29,13 @@ export class ExportsRepository {
     return (await this.db.query('SELECT 1 FROM layers WHERE id = $1', [id])).rows.length > 0;
   }
 
-  /** The selected features with geometry in `srid`, encoded as `encoding`; at most `limit` rows. */
-  async features(f: ExportFilter, srid: number, encoding: 'wkb' | 'wkt' | 'kml', opts: { limit: number; clockwise?: boolean; digits?: number }): Promise<ExportFeatureRow[]> {
-    const { rows } = await this.db.query<ExportFeatureRow>(featuresSql, [...filterValues(f), srid, encoding, opts.limit, opts.clockwise ?? false, opts.digits ?? 9]);
-    // pg gives bytea as Buffer, PGlite as Uint8Array: both are Uint8Array.
-    return rows;
+  /** The selected features with their geometry as GeoJSON text in `srid`; at most `limit` rows. */
+  async features(f: ExportFilter, srid: number, opts: { limit: number; digits: number }): Promise<ExportFeatureRow[]> {
+    return (await this.db.query<ExportFeatureRow>(featuresSql, [...filterValues(f), srid, opts.limit, opts.digits])).rows;
   }
 
   /** The GeoJSON features array as text (built by PostGIS) and how many it holds. */
   async geojson(f: ExportFilter, srid: number, digits: number, limit: number): Promise<{ n: number; features: string }> {
     return (await this.db.query<{ n: number; features: string }>(geojsonSql, [...filterValues(f), srid, digits, limit])).rows[0];
-  }
-
-  /** PostGIS's name and WKT for an SRID (for gpkg_spatial_ref_sys). */
-  async srs(srid: number): Promise<{ name: string; definition: string }> {
-    const { rows } = await this.db.query<{ name: string; definition: string }>(
-      "SELECT coalesce(substring(srtext from '^[A-Z]+\\[\"([^\"]+)\"'), 'EPSG:' || srid) AS name, srtext AS definition FROM spatial_ref_sys WHERE srid = $1", [srid]);
-    return rows[0];
   }
 }

@@ -20,8 +20,8 @@ function params(req: Request): Map<string, string> {
   return out;
 }
 
-/** EPSG:n or an OGC CRS URI from the whitelist in crs.ts; default EPSG:4326. */
-function parseSrid(raw: string | undefined): number {
+/** EPSG:n or an OGC CRS URI from the whitelist in crs.ts; default EPSG:4326; 400 for any other. */
+export function parseSrid(raw: string | undefined): number {
   if (raw === undefined) return 4326;
   const m = /^EPSG:(\d+)$/i.exec(raw.trim()) ?? /^https?:\/\/www\.opengis\.net\/def\/crs\/EPSG\/0\/(\d+)$/.exec(raw.trim());
   const srid = m ? Number(m[1]) : SUPPORTED_CRS.find((c) => c.uri === raw)?.srid;
@@ -38,7 +38,7 @@ function parseBbox(raw: string): [number, number, number, number] {
 }
 
 /**
- * GET /export?layer=<id>[&ids=a,b][&bbox=minLng,minLat,maxLng,maxLat]&format=geojson|shp|gpkg|kml|csv&crs=EPSG:4326|EPSG:4490|EPSG:4549
+ * GET /export?layer=<id>[&ids=a,b][&bbox=minLng,minLat,maxLng,maxLat]&format=geojson|shp|gpkg|kml|csv|fgb|gdb|dxf&crs=EPSG:4326|EPSG:4490|EPSG:4549
  * A layer, a selection of ids, a bbox, or any combination (all must hold), as a file download.
  */
 export function exportsRoutes(db: Database): Router {

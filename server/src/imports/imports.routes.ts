@@ -4,7 +4,7 @@ import type { AuthService } from '../auth/auth.service.js';
 import { HttpError, badRequest } from '../http/problem.js';
 import { ImportsService } from './imports.service.js';
 import { readUpload } from './upload.js';
-import { IMPORT_LIMITS } from './limits.js';
+import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
 
 const BATCH_ID = /^[a-z0-9]{1,40}$/;
 const batchId = (raw: unknown) => {
@@ -29,18 +29,19 @@ const signedIn: RequestHandler = (req, _res, next) => {
  * POST /imports/:id/commit {accuracy?, makeValid?, preview_token?} writes it in one transaction;
  * DELETE /imports/:id discards it.
  */
-export function importsRoutes(db: Database, auth: AuthService): Router {
+export function importsRoutes(db: Database, auth: AuthService, limits: ImportLimits = IMPORT_LIMITS): Router {
   const r = Router();
   const editor = auth.require('editor');
-  const service = new ImportsService(db);
+  const service = new ImportsService(db, limits);
 
   r.post('/imports', editor, async (req, res) => {
-    const { file, fields } = await readUpload(req, IMPORT_LIMITS.uploadBytes);
+    // Up to 8 parts: a shapefile's .shp .shx .dbf .prj .cpg (or a MIF's .mif .mid) may come loose.
+    const { file, more, fields } = await readUpload(req, limits.uploadBytes, 8);
     // Layer 'sites' is the inventory's projection (migration 012): sheets and points go in through /api/sites/imports.
     if (fields.layer === 'sites') {
       throw new HttpError(422, 'Unprocessable Content', 'Sites are kept in the sites inventory: import them with POST /api/sites/imports (XLSX/CSV with lon/lat or WKT).', {}, { field: 'layer' });
     }
-    const body = await service.upload(file, fields, req.user!.username);
+    const body = await service.upload(file, fields, req.user!.username, more);
     res.status(201).location(`/api/imports/${body.id}`).set('Cache-Control', 'no-store').json(body);
   });
 

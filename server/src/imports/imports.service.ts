@@ -7,7 +7,7 @@ import { HttpError, notFound } from '../http/problem.js';
 import { ImportsRepository, type BatchRow } from './imports.repository.js';
 import { parseUpload } from './parse.js';
 import { CRS_CHOICES, crsJson, parseSourceCrs, type SourceCrs } from './source-crs.js';
-import { encodingLabel } from './dbf.js';
+import { encodingLabel } from './encoding.js';
 import { extent } from './geometry.js';
 import { decide, summarise, type PreviewItem } from './preview.js';
 import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
@@ -47,7 +47,7 @@ export class ImportsService {
    * Reads and stores an upload as a new batch, all or nothing; the CRS is the declared one, else the
    * file's own, else left open (needs_crs). Returns the batch header with its validation summary.
    */
-  async upload(file: { name: string; data: Buffer }, fields: Record<string, string>, user: string) {
+  async upload(file: { name: string; data: Buffer }, fields: Record<string, string>, user: string, parts: Array<{ name: string; data: Buffer }> = []) {
     const layerId = (fields.layer ?? fields.layer_id ?? '').trim();
     if (!layerId) throw new HttpError(400, 'Bad Request', 'Say which layer to import into: form field "layer".');
     const declared = fields.crs?.trim() ? parseSourceCrs(fields.crs) : null;
@@ -56,7 +56,7 @@ export class ImportsService {
     const layerType = await new ImportsRepository(this.db).layerGeometryType(layerId);
     if (!layerType) throw unprocessable(`Layer "${layerId.slice(0, 80)}" does not exist.`);
 
-    const parsed = await parseUpload(file, { layerType, encoding, limits: this.limits });
+    const parsed = await parseUpload(file, { layerType, encoding, limits: this.limits, parts });
     if (parsed.items.length === 0) throw unprocessable(`"${file.name}" holds no features.`);
     const warnings = [...parsed.warnings];
     let crs: SourceCrs | null = parsed.crs.crs;

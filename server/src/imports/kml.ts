@@ -9,6 +9,10 @@ import { unprocessable } from './problems.js';
 const STYLE_KEYS = ['styleUrl', 'styleHash', 'styleMap', 'stroke', 'stroke-opacity', 'stroke-width', 'fill', 'fill-opacity', 'icon', 'icon-scale',
   'icon-color', 'icon-opacity', 'label-scale', 'label-color', 'label-opacity', 'visibility', 'timespan', 'timestamp', 'icon-offset', 'icon-offset-units', 'icon-heading'];
 
+// KML is the one import format not read through GDAL: the KML driver in gdal3.js (built without
+// libkml) reads only <name> and <description> and drops every ExtendedData attribute. togeojson
+// (Mapbox's KML library) reads them all.
+
 /**
  * Reads KML 2.2 (or the doc.kml of a KMZ). KML coordinates are WGS 84 longitude/latitude by the standard
  * (OGC 07-147r2 §6.2); a file drawn on a Chinese web map may still be declared GCJ-02 or BD-09. Entities are

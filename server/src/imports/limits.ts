@@ -14,6 +14,8 @@ export const IMPORT_LIMITS = {
   zipEntries: 100,
   /** Bytes of all zip entries once inflated: the zip-bomb guard, checked before and during inflation. */
   unzippedBytes: 200 * 1024 * 1024,
-} as const;
+  /** Milliseconds GDAL may take over one step of reading a file (the worker is replaced after a timeout). */
+  conversionMs: Number(process.env.ATLAS_IMPORT_CONVERSION_MS ?? 60_000),
+};
 
 export type ImportLimits = typeof IMPORT_LIMITS;

@@ -30,8 +30,11 @@ export interface CrsFinding {
   bad?: boolean;
 }
 
+/** The formats the importer reads (all through GDAL). */
+export type ImportFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'gpkg' | 'dxf' | 'filegdb' | 'mapinfo' | 'flatgeobuf' | 'csv';
+
 export interface ParsedFile {
-  format: 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'gpkg' | 'dxf';
+  format: ImportFormat;
   items: ParsedItem[];
   crs: CrsFinding;
   warnings: string[];

@@ -5,28 +5,31 @@ import { tooLarge, unsupported } from './problems.js';
 
 export interface Upload {
   file: { name: string; data: Buffer };
+  /** The other file parts, when `maxFiles` allowed more than one (a shapefile's loose parts). */
+  more: Array<{ name: string; data: Buffer }>;
   fields: Record<string, string>;
 }
 
 /**
- * Reads a multipart/form-data upload: exactly one file part named "file" of at most `maxBytes`, and a few
- * short text fields. Over-long uploads are read to the end and discarded (so the client gets its 413
- * instead of a reset connection); nothing touches the disk.
+ * Reads a multipart/form-data upload: one file part named "file" (or up to `maxFiles` of them, all named
+ * "file") of at most `maxBytes` in all, and a few short text fields. Over-long uploads are read to the end
+ * and discarded (so the client gets its 413 instead of a reset connection); nothing touches the disk.
  */
-export function readUpload(req: Request, maxBytes: number): Promise<Upload> {
+export function readUpload(req: Request, maxBytes: number, maxFiles = 1): Promise<Upload> {
   if (!/^multipart\/form-data/i.test(req.get('content-type') ?? '')) {
     return Promise.reject(unsupported('Send the file as multipart/form-data with a part named "file" (and fields "layer", optionally "crs" and "encoding").'));
   }
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12 }, defParamCharset: 'utf8' });
+      bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: maxFiles, fields: 10, fieldSize: 1024, parts: 11 + maxFiles }, defParamCharset: 'utf8' });
     } catch (e) {
       reject(badRequest(`Malformed multipart request: ${(e as Error).message}`));
       return;
     }
     const fields: Record<string, string> = {};
-    let file: Upload['file'] | null = null;
+    const files: Array<Upload['file']> = [];
+    let total = 0;
     let failure: HttpError | null = null;
     const fail = (e: HttpError) => (failure ??= e);
     bb.on('file', (name, stream, info) => {
@@ -39,24 +42,29 @@ export function readUpload(req: Request, maxBytes: number): Promise<Upload> {
         return;
       }
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => fail(tooLarge(`The upload is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, { limit: 'uploadBytes' })));
+      const over = () => fail(tooLarge(`The upload is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, { limit: 'uploadBytes' }));
+      stream.on('data', (c: Buffer) => {
+        total += c.length;
+        if (total > maxBytes) over();
+        else chunks.push(c);
+      });
+      stream.on('limit', over);
       stream.on('end', () => {
-        if (!failure) file = { name: info.filename || 'upload', data: Buffer.concat(chunks) };
+        if (!failure) files.push({ name: info.filename || 'upload', data: Buffer.concat(chunks) });
       });
     });
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated) fail(badRequest(`Field "${name}" is too long.`));
       fields[name] = value;
     });
-    bb.on('filesLimit', () => fail(badRequest('Send one file per upload.')));
+    bb.on('filesLimit', () => fail(badRequest(maxFiles === 1 ? 'Send one file per upload.' : `Send at most ${maxFiles} files per upload.`)));
     bb.on('fieldsLimit', () => fail(badRequest('Too many form fields.')));
     bb.on('partsLimit', () => fail(badRequest('Too many form parts.')));
     bb.on('error', (e) => reject(failure ?? badRequest(`Malformed multipart request: ${(e as Error).message}`)));
     bb.on('close', () => {
       if (failure) reject(failure);
-      else if (!file) reject(badRequest('No file: send it in a multipart part named "file".'));
-      else resolve({ file, fields });
+      else if (files.length === 0) reject(badRequest('No file: send it in a multipart part named "file".'));
+      else resolve({ file: files[0], more: files.slice(1), fields });
     });
     req.pipe(bb);
   });

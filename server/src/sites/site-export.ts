@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Queryable } from '../db/database.js';
 import type { Attrs, Column } from '../exports/attributes.js';
-import { writeCsv } from '../exports/csv-writer.js';
-import { writeGeoPackage } from '../exports/gpkg-writer.js';
+import { writeWithGdal, GDAL_FORMATS, type GdalFormat } from '../exports/gdal-write.js';
 import type { SiteFeature } from '../../../contract/sites.js';
 import { siteWhere, type SiteFilter } from './sites.repository.js';
 
-export const EXPORT_FORMATS = ['xlsx', 'csv', 'geojson', 'gpkg'] as const;
+export const EXPORT_FORMATS = ['xlsx', 'geojson', ...GDAL_FORMATS] as const;
 export type SiteExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const S = 'string' as const;
@@ -34,7 +33,7 @@ export const EXPORT_COLUMNS: Column[] = [
   { name: 'version', kind: I },
 ];
 
-interface Row { f: string; wkt: string; wkb: Uint8Array; xmin: number; xmax: number; ymin: number; ymax: number }
+interface Row { f: string; wkt: string; geometry: string; type: string }
 
 /** A site's flat attributes: lists joined with commas, the source split into its parts. */
 function flat(p: SiteFeature['properties']): Attrs {
@@ -51,29 +50,30 @@ function flat(p: SiteFeature['properties']): Attrs {
   return a;
 }
 
-/** The sites passing `filter` as one file: GeoJSON (as the API), CSV (WKT first), XLSX (exceljs) or GeoPackage (EPSG:4326). */
-export async function exportSites(db: Queryable, filter: SiteFilter, format: SiteExportFormat): Promise<{ name: string; type: string; body: Buffer | string }> {
+/**
+ * The sites passing `filter` as one file: GeoJSON (as the API) or XLSX (exceljs, WKT last) in EPSG:4326,
+ * or any GDAL export format (CSV with WKT first, GeoPackage, Shapefile, KML, FlatGeobuf, FileGDB, DXF) in
+ * EPSG:`srid` (4326, 4490 or 4549; KML always 4326).
+ */
+export async function exportSites(db: Queryable, filter: SiteFilter, format: SiteExportFormat, srid = 4326): Promise<{ name: string; type: string; body: Buffer | string; notes: string[] }> {
   const { where, values } = siteWhere(filter);
+  const out = format === 'kml' || format === 'xlsx' || format === 'geojson' ? 4326 : srid;
   const { rows } = await db.query<Row>(
-    `SELECT atlas_site_json(s)::text AS f, ST_AsText(s.geom) AS wkt, ST_AsBinary(s.geom, 'NDR') AS wkb,
-            ST_XMin(s.geom) AS xmin, ST_XMax(s.geom) AS xmax, ST_YMin(s.geom) AS ymin, ST_YMax(s.geom) AS ymax
-     FROM sites s ${where} ORDER BY s.id`, values);
+    `SELECT atlas_site_json(s)::text AS f, ST_AsText(s.geom) AS wkt, GeometryType(s.geom) AS type,
+            ST_AsGeoJSON(ST_Transform(s.geom, $${values.length + 1}::int), $${values.length + 2}::int) AS geometry
+     FROM sites s ${where} ORDER BY s.id`, [...values, out, out === 4549 ? 4 : 9]);
   const feats = rows.map((r) => JSON.parse(r.f) as SiteFeature);
   const stamp = new Date().toISOString().slice(0, 10);
   if (format === 'geojson') {
-    return { name: `sites-${stamp}.geojson`, type: 'application/geo+json; charset=utf-8', body: JSON.stringify({ type: 'FeatureCollection', features: feats }) };
+    return { name: `sites-${stamp}.geojson`, type: 'application/geo+json; charset=utf-8', body: JSON.stringify({ type: 'FeatureCollection', features: feats }), notes: [] };
   }
   const attrs = feats.map((f) => flat(f.properties));
-  if (format === 'csv') {
-    return { name: `sites-${stamp}.csv`, type: 'text/csv; charset=utf-8', body: writeCsv(EXPORT_COLUMNS, rows.map((r, i) => ({ wkt: r.wkt, attrs: attrs[i] }))) };
-  }
-  if (format === 'gpkg') {
-    const body = await writeGeoPackage({
-      table: 'sites', srs: { srid: 4326, name: 'WGS 84', definition: '' }, geometryType: 'GEOMETRY', columns: EXPORT_COLUMNS,
-      features: rows.map((r, i) => ({ wkb: new Uint8Array(r.wkb), envelope: [r.xmin, r.xmax, r.ymin, r.ymax], attrs: attrs[i] })),
+  if (format !== 'xlsx') {
+    const file = await writeWithGdal(rows.map((r, i) => ({ geometry: r.geometry, type: r.type, attrs: attrs[i] })), {
+      format: format as GdalFormat, srid: out, name: `sites-${stamp}${out === 4326 ? '' : `-epsg${out}`}`, layer: 'sites',
       description: 'Sites and buildings inventory (招商载体库), Industrial Space Atlas',
     });
-    return { name: `sites-${stamp}.gpkg`, type: 'application/geopackage+sqlite3', body: Buffer.from(body) };
+    return { name: file.filename, type: file.contentType, body: file.body, notes: file.notes };
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Industrial Space Atlas';
@@ -82,5 +82,5 @@ export async function exportSites(db: Queryable, filter: SiteFilter, format: Sit
   ws.getRow(1).font = { bold: true };
   rows.forEach((r, i) => ws.addRow([...EXPORT_COLUMNS.map((c) => attrs[i][c.name]), r.wkt]));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return { name: `sites-${stamp}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return { name: `sites-${stamp}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: Buffer.from(await wb.xlsx.writeBuffer()), notes: [] };
 }

@@ -11,6 +11,7 @@ import { RESERVED_IDS, parseSiteBody, type SiteValues } from './site-fields.js';
 import { siteImportRoutes } from './site-import.routes.js';
 import { sitePhotoRoutes } from './site-photos.js';
 import { exportSites, EXPORT_FORMATS, type SiteExportFormat } from './site-export.js';
+import { parseSrid } from '../exports/exports.routes.js';
 
 const siteId = (raw: unknown) => {
   const id = parseId(raw, 'site id');
@@ -33,9 +34,10 @@ export function sitesRoutes(db: Database, auth: AuthService): Router {
   r.get('/sites/export', async (req, res) => {
     const f = String(req.query.f ?? 'geojson') as SiteExportFormat;
     if (!EXPORT_FORMATS.includes(f)) throw fieldProblem([{ field: 'f', message: `f must be one of ${EXPORT_FORMATS.join(', ')}.` }]);
-    const { f: _f, ...rest } = req.query as Record<string, unknown>;
-    const file = await exportSites(db, parseSiteFilter(rest), f);
+    const { f: _f, crs, ...rest } = req.query as Record<string, unknown>;
+    const file = await exportSites(db, parseSiteFilter(rest), f, parseSrid(typeof crs === 'string' ? crs : undefined));
     res.set('Content-Type', file.type);
+    if (file.notes.length) res.set('X-Export-Notes', encodeURIComponent(file.notes.join(' ')));
     res.set('Content-Disposition', `attachment; filename="${file.name}"`);
     res.set('Cache-Control', 'no-store');
     res.send(file.body);

@@ -20,7 +20,8 @@ const OVERLAY: Record<string, OverlayStyle> = {
   new: { color: PREVIEW_COLORS.new, width: 3, fillOpacity: 0.2 },
   rejected: { color: PREVIEW_COLORS.rejected, width: 3, dash: [2, 1.5] },
 };
-const ACCEPT = '.geojson,.json,.zip,.kml,.kmz,.gpkg,.dxf';
+// Everything the server reads through GDAL (a shapefile's loose parts are for the API; the form sends one file).
+const ACCEPT = '.geojson,.json,.zip,.kml,.kmz,.gpkg,.dxf,.fgb,.csv,.mif';
 const FIT_PADDING = { top: 80, bottom: 60, left: 380, right: 460 };
 
 /** The message of a failed call: the problem's detail when the server sent one. */

@@ -11,7 +11,7 @@ import { exportUrl } from '../../lib/api';
 import { pick } from '../../lib/i18n';
 import { CRS_CHOICES } from '../../lib/projections';
 
-const FORMATS: ExportFormat[] = ['geojson', 'shp', 'gpkg', 'kml', 'csv'];
+const FORMATS: ExportFormat[] = ['geojson', 'shp', 'gpkg', 'kml', 'csv', 'fgb', 'gdb', 'dxf'];
 const SELECTION_COLOR = '#0b6680';
 const OVERLAY: Record<string, OverlayStyle> = {
   bbox: { color: SELECTION_COLOR, width: 2, dash: [3, 2], fillOpacity: 0.06 },

@@ -31,7 +31,8 @@ const HAN = /[\u3400-\u9fff]/;
 const ZH_EVIDENCE = /\(zh\)\s*“[^”]*”?/g;
 
 async function walkContext(browser: Browser, name: ViewportName): Promise<{ context: BrowserContext; external: string[] }> {
-  const context = await browser.newContext({ ...VIEWPORTS[name], deviceScaleFactor: 1, locale: 'zh-CN' });
+  // Reduced motion: the sheets are measured where they end up, not half-way through sliding in.
+  const context = await browser.newContext({ ...VIEWPORTS[name], deviceScaleFactor: 1, locale: 'zh-CN', reducedMotion: 'reduce' });
   const external: string[] = [];
   await context.route('**/*', (route) => {
     const u = route.request().url();

@@ -126,6 +126,16 @@ export function App() {
     },
     [select, atlas, index, controls.controls, setVisible],
   );
+  // On a phone one sheet shows at a time: a feature picked (on the map, in search, from a quote) takes the
+  // dock's place at the bottom. The first render keeps what the link asked for.
+  const firstSelection = useRef(true);
+  useEffect(() => {
+    if (firstSelection.current) {
+      firstSelection.current = false;
+      return;
+    }
+    if (selectedId && isPhone()) setPanelOpen(false);
+  }, [selectedId]);
   // Search and the sources panels switch layers on, never off.
   const showLayer = useCallback((layerId: string) => setVisible(layerId, true), [setVisible]);
 

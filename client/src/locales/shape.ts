@@ -320,4 +320,7 @@ export interface Strings {
   // <briefing>
   briefing: { open: string; title: string; close: string; views: string; noViews: string; viewTitle: string; viewNote: string; highlightSelected: string; capture: string; captured: (t: string) => string; rename: string; save: string; cancel: string; remove: string; moveUp: string; moveDown: string; show: string; addStep: string; briefings: string; noBriefings: string; newBriefing: string; briefingTitle: string; subtitle: string; steps: string; noSteps: string; caption: string; saveBriefing: string; saved: string; duplicate: string; deleteBriefing: string; present: string; link: string; pdf: string; html: string; htmlSize: (mb: string) => string; exports: string; png: (n: number) => string; print: string; paper: string; portrait: string; landscape: string; editorsOnly: string; error: (m: string) => string; missingView: string; step: (n: number) => string };
   // </briefing>
+  // <mapControls>
+  mapControls: { zoomIn: string; zoomOut: string; resetBearing: string; attribution: string };
+  // </mapControls>
 }

@@ -20,6 +20,7 @@ import { readUrlView, useUrlState } from '../../hooks/use-url-state';
 import { SideDock } from '../explorer/side-dock';
 import { BriefingLauncher } from '../briefing/briefing-launcher';
 import { lazyComponent, preloadLazyChunks } from '../../lib/lazy-component';
+import { PlaceNamesContext } from '../../hooks/use-place-names';
 
 /** Opens when a park is picked: its own chunk, like the other panels not needed for the first view. */
 const ParkProfile = lazyComponent(() => import('../explorer/park-profile').then((m) => m.ParkProfile));
@@ -71,6 +72,17 @@ export function App() {
     }
     return out;
   }, [layers, data.byId]);
+
+  // name_zh → name_en of every loaded feature, for English text that names places in Chinese (common/mixed-text.tsx).
+  const placeNames = useMemo(() => {
+    const out = new Map<string, string>();
+    for (const { feature } of index.values()) {
+      const zh = feature.properties.name_zh;
+      const en = feature.properties.name_en;
+      if (typeof zh === 'string' && typeof en === 'string' && zh && en && !out.has(zh)) out.set(zh, en);
+    }
+    return out;
+  }, [index]);
 
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
@@ -170,6 +182,7 @@ export function App() {
   return (
     <I18nextProvider i18n={i18next}>
     <I18nContext.Provider value={i18n}>
+    <PlaceNamesContext.Provider value={placeNames}>
       {/* Document viewer, sources, data checks and chain cards, reachable from every citation. */}
       <SourcesProvider index={index} onSelectFeature={selectFromList} onShowLayer={showLayer} graph={graph} onGraph={setGraph}>
       {/* Sign-in, editing, history, measuring, coordinates and export (components/tools/staff-provider.tsx). */}
@@ -238,6 +251,7 @@ export function App() {
       </div>
       </StaffProvider>
       </SourcesProvider>
+    </PlaceNamesContext.Provider>
     </I18nContext.Provider>
     </I18nextProvider>
   );

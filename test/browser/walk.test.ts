@@ -191,6 +191,14 @@ describe('the walk: explorer → profile → compare → charts → PDF → docu
             const fields = await mapLabelFields(page);
             expect(fields.length).toBeGreaterThan(0);
             for (const f of fields) expect(f.field, `map layer ${f.id} labels in English`).toContain('name_en');
+            // …and every label on screen has one, so the fallback to name_zh is never what is drawn.
+            const labels = await page.evaluate(() => {
+              const m = window.__atlas!.map;
+              const ids = m.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id);
+              return m.queryRenderedFeatures(undefined, { layers: ids }).map((f) => ({ zh: String(f.properties?.name_zh ?? ''), en: String(f.properties?.name_en ?? '') }));
+            });
+            expect(labels.length, 'labels on the map').toBeGreaterThan(5);
+            expect(labels.filter((l) => l.zh && !l.en).map((l) => l.zh), 'labels drawn without an English name').toEqual([]);
           }
 
           // 1. Explorer.

@@ -84,7 +84,7 @@ const en: Strings = {
   noSites: 'The documents list no development site in this park.',
   status: { available: 'available', planned: 'planned', reserved: 'reserved', occupied: 'occupied' },
   sources: 'Sources',
-  zhMark: '(zh) ',
+  zhMark: ' (zh) ',
   zhNote: '(zh) “…”: the document’s own Chinese words, quoted as evidence',
   scanToOpen: 'Scan to open this park on the map',
   more: (n: number) => `${n} more on the online map`,

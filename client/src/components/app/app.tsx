@@ -21,6 +21,7 @@ import { SideDock } from '../explorer/side-dock';
 import { BriefingLauncher } from '../briefing/briefing-launcher';
 import { lazyComponent, preloadLazyChunks } from '../../lib/lazy-component';
 import { PlaceNamesContext } from '../../hooks/use-place-names';
+import { placeNameMap } from '../../lib/mixed-text';
 
 /** Opens when a park is picked: its own chunk, like the other panels not needed for the first view. */
 const ParkProfile = lazyComponent(() => import('../explorer/park-profile').then((m) => m.ParkProfile));
@@ -74,15 +75,7 @@ export function App() {
   }, [layers, data.byId]);
 
   // name_zh → name_en of every loaded feature, for English text that names places in Chinese (common/mixed-text.tsx).
-  const placeNames = useMemo(() => {
-    const out = new Map<string, string>();
-    for (const { feature } of index.values()) {
-      const zh = feature.properties.name_zh;
-      const en = feature.properties.name_en;
-      if (typeof zh === 'string' && typeof en === 'string' && zh && en && !out.has(zh)) out.set(zh, en);
-    }
-    return out;
-  }, [index]);
+  const placeNames = useMemo(() => placeNameMap([...index.values()].map((i) => i.feature)), [index]);
 
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;

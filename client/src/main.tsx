@@ -6,6 +6,8 @@ import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
+// Phone layout last: its rules override the desktop ones (and lazy chunks' styles, by one more selector).
+import './styles/phone.css';
 import { App } from './components/app/app';
 import { fetchFeature, layerQuery, layersQuery, queryKeys } from './lib/api';
 import { loadMaplibre } from './lib/maplibre';

@@ -313,15 +313,19 @@ describe('investor views in Chromium', () => {
       expect(vis.parksText).toBe(0.4);
       // The comparison the link carried.
       expect(await page.locator('.dock-tab[data-tab="compare"] .tab-count').textContent()).toBe('2');
-      // The drawer holds the tabs; a Chinese industry ranks 高端装备制造产业园 (新能源汽车) first.
+      // The dock's bottom sheet holds the tabs (the map stays visible above it); a Chinese industry ranks
+      // 高端装备制造产业园 (新能源汽车) first.
       const dock = page.locator('.side-dock');
       const box = (await dock.boundingBox())!;
       expect(box.x).toBeCloseTo(0, 0);
+      expect(box.width).toBeCloseTo(390, 0);
+      expect(box.y + box.height).toBeCloseTo(844, 0);
+      expect(box.y).toBeGreaterThan(844 * 0.4);
       const ranked = page.locator('.park-list.is-ranked > li');
       await expect.poll(() => ranked.first().locator('.park-name').textContent(), { timeout: 15_000 }).toBe('高端装备制造产业园');
       await page.screenshot({ path: path.join(RESULTS, 'investor-phone.png') });
-      // A chain from the list: its available site is ranked; picking it selects it on the map, closes
-      // the drawer and opens its bottom sheet.
+      // A chain from the list: its available site is ranked; picking it selects it on the map, puts the
+      // dock's sheet away and opens the site's bottom sheet in its place.
       await page.locator('.explorer-filters select[name="chain"]').selectOption('electronic-info');
       await expect.poll(() => page.locator('.explorer-filters input[name="q"]').inputValue()).toBe('');
       const site = page.locator('.site-list [data-site-id="site-former-wistron"] .park-name-button');
@@ -329,7 +333,7 @@ describe('investor views in Chromium', () => {
       await site.click();
       const sheet = page.locator('.feature-panel');
       await expect.poll(() => sheet.getAttribute('data-feature-id')).toBe('site-former-wistron');
-      await expect.poll(async () => (await dock.boundingBox())?.x ?? -1000).toBeLessThan(-100);
+      await expect.poll(() => dock.evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
       await waitIdle(page);
       const s = (await sheet.boundingBox())!;
       expect(s.width).toBeCloseTo(390, 0);

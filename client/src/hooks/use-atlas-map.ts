@@ -3,7 +3,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { AtlasFeatureCollection, LayerInfo } from '@contract/api';
 import type { LayerDataState } from './use-layer-data';
-import type { Lang } from '../lib/i18n';
+import { strings, type Lang } from '../lib/i18n';
 import { BACKGROUND_COLOR, LABEL_PRIORITY, buildLayerRender, hatchImageName, type LayerControl, type LayerRender } from '../lib/layer-style';
 import { featureBBox, labelPoints, labelText, summarise, toMapData, type BBoxWgs84, type IndexedFeature } from '../lib/atlas-data';
 import { LOCAL_GLYPHS_URL } from '../lib/local-glyphs';
@@ -259,6 +259,24 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
       uploaded.current.set(info.id, fc);
     }
   }, [map, ready, layers, data.byId]);
+
+  // MapLibre names its own buttons once, when they are added: rename them in the page's language.
+  useEffect(() => {
+    if (!map) return;
+    const t = strings(lang).mapControls;
+    const names: Array<[string, string]> = [
+      ['.maplibregl-ctrl-zoom-in', t.zoomIn],
+      ['.maplibregl-ctrl-zoom-out', t.zoomOut],
+      ['.maplibregl-ctrl-compass', t.resetBearing],
+      ['.maplibregl-ctrl-attrib-button', t.attribution],
+    ];
+    for (const [selector, name] of names) {
+      for (const b of map.getContainer().querySelectorAll(selector)) {
+        b.setAttribute('title', name);
+        b.setAttribute('aria-label', name);
+      }
+    }
+  }, [map, lang]);
 
   // Controls and language change paint and layout only, so the camera never moves.
   const renders = useMemo(

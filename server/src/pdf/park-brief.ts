@@ -79,7 +79,8 @@ function drawFigures(doc: Doc, park: ParkBrief, lang: Lang, sources: SourceList,
     const metric = pick(lang, f.metric_zh, f.metric_en);
     const when = f.year ? `${t.yearOf(f.year)}${lang === 'zh' ? '' : ' '}${t.kind[f.kind] ?? f.kind}` : t.kind[f.kind] ?? f.kind;
     const excerpt = quoteExcerpt(f.citation.quote, lang === 'zh' ? 30 : 24, { metric: f.metric_zh, value: f.value_text });
-    const line2 = `${when} · ${marker(lang, [n])}“${excerpt}”`;
+    // In English, Chinese appears only as evidence, marked “(zh)” (t.zhNote in the footer says what it means).
+    const line2 = `${when} · ${marker(lang, [n])}${t.zhMark}“${excerpt}”`;
     const metricH = measure(doc, metric, { width: width - valueW - 6, size: 8 });
     const rowH = Math.max(metricH, 13) + 9.5 + 5;
     if (cy + rowH > bottom) {
@@ -91,7 +92,7 @@ function drawFigures(doc: Doc, park: ParkBrief, lang: Lang, sources: SourceList,
     const y2 = cy + Math.max(metricH, 13);
     textBox(doc, line2, x, y2, { width: width - glossW, height: 9.5, size: 6.3, color: GREY });
     // In English the document's own wording stays beside the reading, as the evidence it is.
-    if (glossW) textBox(doc, valueAsWritten(f), x + width - glossW, y2, { width: glossW, height: 9.5, size: 6.3, color: GREY, align: 'right' });
+    if (glossW) textBox(doc, `${t.zhMark}“${valueAsWritten(f)}”`, x + width - glossW, y2, { width: glossW, height: 9.5, size: 6.3, color: GREY, align: 'right' });
     cy += rowH;
     doc.moveTo(x, cy - 2.5).lineTo(x + width, cy - 2.5).lineWidth(0.3).undash().strokeColor('#c9ced4', 1).stroke();
   }
@@ -213,6 +214,7 @@ export async function renderParkBrief(repo: PdfRepository, park: ParkBrief, lang
   let sy = footerTop + 5;
   textBox(doc, t.sources, M, sy, { width: srcW, size: 8, bold: true, color: INK });
   sy += 12;
+  if (t.zhNote) sy += textBox(doc, t.zhNote, M, sy, { width: srcW, size: 6.3, color: GREY }) + 1.5;
   const srcBottom = PAGE_H - M - 14;
   for (const s of sources.all()) {
     const line = `${marker(lang, [s.n])} ${pick(lang, s.title_zh, s.title_en)}（${t.dataAsOf(s.as_of_year)}）`;

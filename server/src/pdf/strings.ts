@@ -34,6 +34,9 @@ const zh = {
   demo: '【演示数据，非真实地块】',
   status: { available: '可盘活', planned: '规划开发', reserved: '已储备', occupied: '已占用' } as Record<string, string>,
   sources: '资料来源',
+  /** Marks Chinese kept in an English page as evidence (none in Chinese pages). */
+  zhMark: '',
+  zhNote: '',
   scanToOpen: '扫码在地图上查看本园区',
   more: (n: number) => `另有 ${n} 项，见在线地图`,
   legend: '图例',
@@ -87,6 +90,8 @@ const en: Strings = {
   noSites: 'The documents list no development site in this park.',
   status: { available: 'available', planned: 'planned', reserved: 'reserved', occupied: 'occupied' },
   sources: 'Sources',
+  zhMark: ' (zh) ',
+  zhNote: '(zh) “…”: the document’s own Chinese words, quoted as evidence',
   scanToOpen: 'Scan to open this park on the map',
   more: (n: number) => `${n} more on the online map`,
   legend: 'Legend',

@@ -21,6 +21,8 @@ import { SideDock } from '../explorer/side-dock';
 import { BriefingLauncher } from '../briefing/briefing-launcher';
 import { lazyComponent, preloadLazyChunks } from '../../lib/lazy-component';
 import { isPhone } from '../../lib/viewport';
+import { PlaceNamesContext } from '../../hooks/use-place-names';
+import { placeNameMap } from '../../lib/mixed-text';
 
 /** Opens when a park is picked: its own chunk, like the other panels not needed for the first view. */
 const ParkProfile = lazyComponent(() => import('../explorer/park-profile').then((m) => m.ParkProfile));
@@ -66,6 +68,9 @@ export function App() {
     }
     return out;
   }, [layers, data.byId]);
+
+  // name_zh → name_en of every loaded feature, for English text that names places in Chinese (common/mixed-text.tsx).
+  const placeNames = useMemo(() => placeNameMap([...index.values()].map((i) => i.feature)), [index]);
 
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
@@ -121,6 +126,16 @@ export function App() {
     },
     [select, atlas, index, controls.controls, setVisible],
   );
+  // On a phone one sheet shows at a time: a feature picked (on the map, in search, from a quote) takes the
+  // dock's place at the bottom. The first render keeps what the link asked for.
+  const firstSelection = useRef(true);
+  useEffect(() => {
+    if (firstSelection.current) {
+      firstSelection.current = false;
+      return;
+    }
+    if (selectedId && isPhone()) setPanelOpen(false);
+  }, [selectedId]);
   // Search and the sources panels switch layers on, never off.
   const showLayer = useCallback((layerId: string) => setVisible(layerId, true), [setVisible]);
 
@@ -155,6 +170,7 @@ export function App() {
   return (
     <I18nextProvider i18n={i18next}>
     <I18nContext.Provider value={i18n}>
+    <PlaceNamesContext.Provider value={placeNames}>
       {/* Document viewer, sources, data checks and chain cards, reachable from every citation. */}
       <SourcesProvider index={index} onSelectFeature={selectFromList} onShowLayer={showLayer} graph={graph} onGraph={setGraph}>
       {/* Sign-in, editing, history, measuring, coordinates and export (components/tools/staff-provider.tsx). */}
@@ -223,6 +239,7 @@ export function App() {
       </div>
       </StaffProvider>
       </SourcesProvider>
+    </PlaceNamesContext.Provider>
     </I18nContext.Provider>
     </I18nextProvider>
   );

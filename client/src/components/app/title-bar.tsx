@@ -5,6 +5,9 @@ import { SourcesButtons } from '../documents/sources-buttons';
 import { SearchBox } from '../search/search-box';
 import { CopyLinkButton } from '../share/copy-link-button';
 
+/** Id of the title bar's place for the 汇报 button. */
+export const BRIEFING_SLOT_ID = 'briefing-slot';
+
 /** The app's title bar: bilingual title, the layer-panel toggle (phones), search, sources, data checks and the language switch. */
 export function TitleBar({ panelId, panelOpen, onTogglePanel }: { panelId: string; panelOpen: boolean; onTogglePanel: () => void }) {
   const { lang, t } = useI18n();
@@ -31,6 +34,8 @@ export function TitleBar({ panelId, panelOpen, onTogglePanel }: { panelId: strin
         <SearchBox />
         <SourcesButtons />
       </div>
+      {/* The 汇报 button (components/briefing/briefing-launcher.tsx) renders here: in the bar it covers nothing. */}
+      <div id={BRIEFING_SLOT_ID} className="briefing-slot" />
       <CopyLinkButton />
       <LangSwitch />
       <AccountMenu />

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Briefing, LayerInfo, SavedView, ViewState } from '@contract/api';
 import type { AtlasMapApi } from '../../hooks/use-atlas-map';
 import type { ExplorerState } from '../../hooks/use-explorer-state';
@@ -10,6 +11,7 @@ import { ApiError, fetchBriefing, fetchView } from '../../lib/api';
 import { lazyComponent, lazyModule } from '../../lib/lazy-component';
 import type { PresenterHost, Slide } from '../present/presenter';
 import { briefingStrings } from './briefing-strings';
+import { BRIEFING_SLOT_ID } from '../app/title-bar';
 import { captureViewState } from './capture';
 import { download } from '../../lib/download';
 
@@ -62,6 +64,9 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
   const [show, setShow] = useState<{ slides: Slide[]; start: number } | null>(null);
   const [embedError, setEmbedError] = useState<string | null>(null);
   const s = briefingStrings(lang);
+  // The button lives in the title bar (a floating button lay over the panels and their controls).
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => setSlot(document.getElementById(BRIEFING_SLOT_ID)), []);
 
   const latest = useRef(props);
   latest.current = props;
@@ -190,10 +195,14 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
   }
   return (
     <>
-      {!show && (
-        <button type="button" className="briefing-launch" aria-expanded={open} onClick={() => setOpen((v) => !v)} data-testid="briefing-launch">
-          {s.open}
-        </button>
+      {!show && slot && createPortal(
+        <button type="button" className="bar-button briefing-launch" aria-expanded={open} onClick={() => setOpen((v) => !v)} title={s.open} data-testid="briefing-launch">
+          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+            <path d="M1.5 2.5 H14.5 M2.5 2.5 V10.5 H13.5 V2.5 M8 10.5 V13 M5.5 14.5 L8 13 L10.5 14.5 M5 8 L7 6 L9 7.5 L11 5" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <span className="bar-button-label">{s.open}</span>
+        </button>,
+        slot,
       )}
       {open && !show && (
         <BriefingPanel

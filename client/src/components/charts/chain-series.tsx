@@ -3,6 +3,7 @@ import type { Chain, FigureSeries, FigureV2 } from '@contract/api';
 import { useFigures } from '../../hooks/use-figures';
 import { useI18n } from '../../hooks/use-i18n';
 import { formatNumber, pick } from '../../lib/i18n';
+import { figureValue, formatQuantity, unitLabel, valueAsWritten } from '../../lib/figure-format';
 import { CitationQuote } from '../feature/citation-quote';
 
 /** Colours of the time series: actuals as the 2024 bars, targets as the 2030 bars, superseded grey. */
@@ -67,7 +68,7 @@ export function ChainSeries({ chains }: { chains: Chain[] }) {
             <span><svg width="12" height="12"><circle cx="6" cy="6" r="4" fill="#fff" stroke={SERIES_STYLE.target} strokeWidth="2" /></svg> {d2.target}</span>
             <span><svg width="12" height="12"><circle cx="6" cy="6" r="4" fill={SERIES_STYLE.superseded} /></svg> {d2.supersededTag}</span>
           </div>
-          <svg className="series-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${d2.seriesHeading}: ${name} (${series?.unit ?? ''})`}>
+          <svg className="series-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${d2.seriesHeading}: ${name}${series?.unit ? ` (${unitLabel(lang, series.unit)})` : ''}`}>
             {ticks.map((v) => (
               <g key={v}>
                 <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#e1e6ea" />
@@ -92,7 +93,7 @@ export function ChainSeries({ chains }: { chains: Chain[] }) {
               const color = old ? SERIES_STYLE.superseded : target ? SERIES_STYLE.target : SERIES_STYLE.actual;
               return (
                 <g key={f.id} className="series-point" data-figure-id={f.id} data-year={f.year!} data-kind={f.kind} data-superseded={old ? 'true' : undefined} data-cx={cx} data-cy={cy}>
-                  <title>{`${f.year} ${t.figureKind[f.kind] ?? f.kind} ${f.value_text} ${f.unit}${old ? ` (${d2.supersededTag})` : ''} — ${f.citation.document_id} ${pick(lang, f.citation.document_title_zh, f.citation.document_title_en)}`}</title>
+                  <title>{`${f.year} ${t.figureKind[f.kind] ?? f.kind} ${figureValue(lang, f)}${old ? ` (${d2.supersededTag})` : ''} — ${f.citation.document_id} ${pick(lang, f.citation.document_title_zh, f.citation.document_title_en)}`}</title>
                   {target && !old ? (
                     <circle cx={cx} cy={cy} r="5" fill="#fff" stroke={color} strokeWidth="2.5" />
                   ) : (
@@ -107,11 +108,11 @@ export function ChainSeries({ chains }: { chains: Chain[] }) {
             <ul className="series-progress">
               {series.targets.map((tg) => (
                 <li key={tg.year} data-target-year={tg.year}>
-                  {t.year(tg.year)} {d2.target} {num(tg.value)} {series.unit}
+                  {t.year(tg.year)} {d2.target} {formatQuantity(lang, tg.value, series.unit)}
                   {tg.progress && (
                     <>
                       <span className="progress-bar" aria-hidden="true"><span style={{ width: `${Math.min(100, tg.progress.share_of_target * 100)}%` }} /></span>
-                      {d2.progress(pct(tg.progress.share_of_target))}（{t.year(tg.progress.from_year)}）
+                      {d2.progress(pct(tg.progress.share_of_target))}{lang === 'zh' ? `（${t.year(tg.progress.from_year)}）` : ` (${t.year(tg.progress.from_year)})`}
                       {tg.progress.required_annual_growth !== null && ` · ${d2.requiredGrowth(pct(tg.progress.required_annual_growth))}`}
                       {tg.progress.observed_annual_growth !== null && ` · ${d2.observedGrowth(pct(tg.progress.observed_annual_growth))}`}{' '}
                       <span className="derived-tag">{d2.derived}</span>
@@ -126,7 +127,9 @@ export function ChainSeries({ chains }: { chains: Chain[] }) {
             <ul className="series-figures">
               {figures.map((f) => (
                 <li key={f.id} className={f.superseded_by ? 'superseded' : undefined} data-figure-id={f.id}>
-                  {t.year(f.year!)} · {t.figureKind[f.kind] ?? f.kind} · <span className="series-figure-value">{f.value_text}</span> {f.unit}
+                  {t.year(f.year!)} · {t.figureKind[f.kind] ?? f.kind} · <span className="series-figure-value">{figureValue(lang, f)}</span>
+                  {/* In English the document's own words stay beside the reading, marked as Chinese. */}
+                  {lang === 'en' && <> (<span lang="zh-CN">{valueAsWritten(f)}</span>)</>}
                   {f.superseded_by && <span className="status-tag superseded-tag">{d2.supersededTag} → {f.superseded_by}</span>}
                   <CitationQuote citation={f.citation} />
                 </li>

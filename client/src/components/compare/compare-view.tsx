@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { Chain, DocumentInfo, Figure } from '@contract/api';
 import { MAX_COMPARE } from '../../hooks/use-explorer-state';
+import { MixedText } from '../common/mixed-text';
 import { useI18n } from '../../hooks/use-i18n';
 import { useChains, useDocumentIndex } from '../../hooks/use-investor-data';
 import { figureAsOf, figureValue, unitLabel } from '../../lib/figure-format';
@@ -169,8 +170,9 @@ function CompareColumn({ park, chainById, documents, onSelect, onRemove }: {
           {park.detail.targets.map((f) => {
             const asOf = figureAsOf(f, documents);
             return (
-              <li key={f.id} title={f.citation.quote.replace(/\s+/g, ' ')}>
-                <span className="compare-figure-label">{pick(lang, f.metric_zh, f.metric_en)}{f.year ? ` · ${t.year(f.year)}` : ''}</span>
+              // The quote as a tooltip in Chinese only: a title cannot be marked lang="zh" (the profile shows it, marked).
+              <li key={f.id} title={lang === 'zh' ? f.citation.quote.replace(/\s+/g, ' ') : undefined}>
+                <span className="compare-figure-label"><MixedText text={pick(lang, f.metric_zh, f.metric_en)} />{f.year ? ` · ${t.year(f.year)}` : ''}</span>
                 <span className="compare-figure-value">{figureValue(lang, f)}</span>
                 {asOf.year !== null && <span className="as-of-mini">{t.inv.asOf(asOf.year)} ({f.citation.document_id})</span>}
               </li>

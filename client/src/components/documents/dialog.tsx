@@ -8,8 +8,16 @@ export interface DialogProps {
   className?: string;
   /** Focused on open; the first focusable element otherwise. */
   initialFocus?: RefObject<HTMLElement | null>;
+  /**
+   * On a phone, a bottom sheet over the map instead of a modal: opened with show(), so the map above it
+   * stays visible and pannable (the document viewer, read beside the map).
+   */
+  sheetOnPhone?: boolean;
   children: ReactNode;
 }
+
+/** Matches the phone breakpoint of the styles (styles/phone.css). */
+const PHONE_QUERY = '(max-width: 760px)';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"]), details > summary';
 
@@ -18,7 +26,7 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
  * behind inert. On top of that, Tab wraps inside, Esc closes without reaching the app's own Esc
  * handler (which would close the feature panel), and focus goes back to the opener on close.
  */
-export function Dialog({ onClose, labelledBy, className, initialFocus, children }: DialogProps) {
+export function Dialog({ onClose, labelledBy, className, initialFocus, sheetOnPhone = false, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
@@ -26,13 +34,17 @@ export function Dialog({ onClose, labelledBy, className, initialFocus, children 
   // Children mount only once the dialog is open: a closed <dialog> is display:none, and children that
   // measure or scroll in their first layout effect (the document viewer) would measure nothing.
   const [shown, setShown] = useState(false);
+  const [sheet] = useState(() => sheetOnPhone && window.matchMedia(PHONE_QUERY).matches);
 
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const active = document.activeElement;
     const opener = active instanceof HTMLElement && active !== document.body ? active : null;
-    if (!dialog.open) dialog.showModal();
+    if (!dialog.open) {
+      if (sheet) dialog.show();
+      else dialog.showModal();
+    }
     setShown(true);
     return () => {
       if (dialog.open) dialog.close();
@@ -74,7 +86,7 @@ export function Dialog({ onClose, labelledBy, className, initialFocus, children 
   return (
     <dialog
       ref={ref}
-      className={`atlas-dialog${className ? ` ${className}` : ''}`}
+      className={`atlas-dialog${sheet ? ' is-sheet' : ''}${className ? ` ${className}` : ''}`}
       aria-labelledby={labelledBy}
       onKeyDown={onKeyDown}
       // Other close requests (e.g. a platform back gesture) go through the parent's state too.

@@ -110,7 +110,7 @@ const CLOSE_ICON = (
 export function DocumentViewer({ target, onClose }: { target: DocumentTarget; onClose: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   return (
-    <Dialog onClose={onClose} labelledBy="document-viewer-title" className="document-viewer" initialFocus={headingRef}>
+    <Dialog onClose={onClose} labelledBy="document-viewer-title" className="document-viewer" initialFocus={headingRef} sheetOnPhone>
       <ViewerContent target={target} onClose={onClose} headingRef={headingRef} />
     </Dialog>
   );

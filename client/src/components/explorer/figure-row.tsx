@@ -34,7 +34,8 @@ export function FigureRow({ figure, documents, sameQuoteAsPrevious = false, chil
       <AsOfStamp figure={figure} documents={documents} />
       {children}
       {sameQuoteAsPrevious ? (
-        <p className="citation-same muted" title={figure.citation.quote.replace(/\s+/g, ' ')}>
+        // The quote as a tooltip only in Chinese: a title cannot be marked lang="zh", and in English the quote is one click away.
+        <p className="citation-same muted" title={lang === 'zh' ? figure.citation.quote.replace(/\s+/g, ' ') : undefined}>
           {t.inv.sameQuote} — <cite>{pick(lang, figure.citation.document_title_zh, figure.citation.document_title_en)}</cite> ({figure.citation.document_id})
         </p>
       ) : (

@@ -1,5 +1,6 @@
 import type { Accuracy } from '@contract/api';
 import { useI18n } from '../../hooks/use-i18n';
+import { MixedText } from '../common/mixed-text';
 
 /** The accuracy class as a badge, with its plain-language explanation and the feature's method. */
 export function AccuracyBadge({ accuracy, method }: { accuracy: Accuracy; method?: string | null }) {
@@ -14,7 +15,7 @@ export function AccuracyBadge({ accuracy, method }: { accuracy: Accuracy; method
       {method && (
         <p className="accuracy-method">
           <strong>{t.method}</strong>{" "}
-          {method}
+          <MixedText text={method} />
         </p>
       )}
     </div>

@@ -37,9 +37,13 @@ export async function launchBenchChromium() {
   });
 }
 
+/** Cold page loads per measurement (BENCH_IDLE_ROUNDS, default 5). */
+const ROUNDS = Number(process.env.BENCH_IDLE_ROUNDS ?? 5);
+
 /**
- * Time from navigation to the map's first `idle` in headless Chromium (median of 3 fresh pages, warm
- * server). With `parcels`, the synthetic layer is then added as a vector-tile layer (with its TileJSON
+ * Time from navigation to the map's first `idle` in headless Chromium (median of ROUNDS fresh pages, warm
+ * server). Without `parcels`, each round also loads the bare MapLibre pages right after the app (same
+ * browser, same camera, same GeoJSON), so app and floor are measured side by side under the same load. With `parcels`, the synthetic layer is then added as a vector-tile layer (with its TileJSON
  * minzoom) at its first drawn zoom over the centre, and the time to the next `idle` is measured too.
  */
 export async function mapIdle(db: Database, parcels: boolean, center: [number, number] = [119.9456, 32.2972]): Promise<Record<string, unknown>> {
@@ -53,8 +57,12 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
   let parcelZoom: number | null = null;
   let camera: { center: [number, number]; zoom: number } | null = null;
   let baseline: Record<string, unknown> = {};
+  /** The bare pages' samples, each taken right after the app's sample of the same round (same load). */
+  const bare: number[] = [];
+  const bareData: number[] = [];
+  let bareSample: ((data: boolean) => Promise<number>) | null = null;
   try {
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < ROUNDS; i++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       if (parcels) {
         // The client fetches every catalogued layer whole as GeoJSON; a 100k-parcel layer must reach it as
@@ -96,10 +104,20 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
         }), { tiles: tj.tiles, center, layer: PARCEL_LAYER, zoom, minzoom: tj.minzoom ?? 0, maxzoom: tj.maxzoom ?? 16 }));
       }
       await page.close();
+      if (!parcels && camera) {
+        bareSample ??= bareMapPage(browser, srv.base, camera);
+        bareData.push(await bareSample(true));
+        bare.push(await bareSample(false));
+      }
     }
     if (!parcels && camera) {
-      baseline = await bareMapIdle(browser, srv.base, camera);
-      baseline.no_labels_ms = await appIdleWithoutLabels(browser, srv.base);
+      baseline = {
+        bare_maplibre_ms: percentile(bare, 50),
+        bare_maplibre_geojson_ms: percentile(bareData, 50),
+        samples: { app: samples, bare_maplibre_geojson: bareData, bare_maplibre: bare },
+        no_labels_ms: await appIdleWith(browser, srv.base, (list) => list.map((l) => ({ ...l, style: { ...(l.style ?? {}), labels: false } }))),
+        empty_catalogue_ms: await appIdleWith(browser, srv.base, () => []),
+      };
     }
   } catch (e) {
     return { ms: null, note: `failed: ${(e as Error).message.split('\n')[0]}` };
@@ -112,25 +130,26 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
     layers_ready_ms: percentile(readySamples, 50),
     ...baseline,
     ...(parcels ? { parcels_layer_idle_ms: round(percentile(parcelSamples, 50), 0), parcels_zoom: parcelZoom } : {}),
-    note: `median of ${samples.length} cold page loads (fresh page, warm server); layers_ready_ms: to window.__atlas.layersReady${parcels ? `; the parcel layer is hidden from the GeoJSON catalogue and added as a vector-tile layer at z${parcelZoom} (its first drawn zoom) over the centre, time to its idle` : ''}`,
+    note: `median of ${samples.length} cold page loads (fresh page, warm server), app and bare pages interleaved per round; layers_ready_ms: to window.__atlas.layersReady${parcels ? `; the parcel layer is hidden from the GeoJSON catalogue and added as a vector-tile layer at z${parcelZoom} (its first drawn zoom) over the centre, time to its idle` : ''}`,
   };
 }
 
 
-type Browser = Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launch']>>;
+export type Browser = Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launch']>>;
 
 /**
- * The same app with every label switched off through the catalogue's `style.labels` (what staff can set
- * per layer): the difference to `ms` is what placing and drawing the labels' glyphs costs in this browser.
+ * The same app with its catalogue (`/api/layers`) rewritten by `catalogue` before the page sees it:
+ * every label switched off through `style.labels` (what staff can set per layer) — the difference to `ms`
+ * is what placing and drawing the labels' glyphs costs in this browser — or no layers at all, the app's
+ * shell (its code, panels, fonts and an empty map): the part of `ms` that no map work can remove.
  */
-async function appIdleWithoutLabels(browser: Browser, base: string): Promise<number> {
+async function appIdleWith(browser: Browser, base: string, catalogue: (list: { style?: Record<string, unknown> }[]) => unknown[]): Promise<number> {
   const out: number[] = [];
   for (let i = 0; i < 3; i++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.route('**/api/layers', async (route) => {
       const res = await route.fetch();
-      const list = (await res.json()) as { style?: Record<string, unknown> }[];
-      for (const l of list) l.style = { ...(l.style ?? {}), labels: false };
+      const list = catalogue((await res.json()) as { style?: Record<string, unknown> }[]);
       await route.fulfill({ response: res, json: list });
     });
     const t = Date.now();
@@ -150,10 +169,10 @@ async function appIdleWithoutLabels(browser: Browser, base: string): Promise<num
 /**
  * The floor under the app's number, measured in the same browser right after it: MapLibre alone on a
  * blank page (same size, same camera as the app's default view) to its first idle — (a) with only a
- * background, (b) with the same visible layers' GeoJSON from the same API drawn as plain fills, lines and
- * circles, no labels. What the app adds on top of (b) is its own code, fonts, glyphs and styling.
+ * background, (b) with the GeoJSON of every layer the app shows at first (the same API, the same bodies)
+ * drawn as plain fills, lines and circles, no labels. What the app adds on top of (b) is its own code, fonts, glyphs and styling.
  */
-async function bareMapIdle(browser: Browser, base: string, camera: { center: [number, number]; zoom: number }) {
+export function bareMapPage(browser: Browser, base: string, camera: { center: [number, number]; zoom: number }) {
   const dist = path.join(root, 'node_modules/maplibre-gl/dist');
   const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/__bench/maplibre-gl.css">
 <style>html,body,#map{margin:0;width:100%;height:100%}</style></head><body><div id="map"></div>
@@ -165,7 +184,8 @@ const sources = {};
 const layers = [{ id: 'bg', type: 'background', paint: { 'background-color': '#f4f1ea' } }];
 if (withData) {
   const list = await (await fetch('/api/layers')).json();
-  const shown = list.filter((l) => l.theme !== 'basemap' && (l.style?.visible ?? true));
+  // The same layers the app shows at its first view (every catalogue layer switched on, basemap included).
+  const shown = list.filter((l) => l.style?.visible ?? true);
   const bodies = await Promise.all(shown.map((l) => fetch('/api/layers/' + l.id).then((r) => r.json())));
   shown.forEach((l, i) => {
     sources[l.id] = { type: 'geojson', data: bodies[i] };
@@ -177,10 +197,10 @@ if (withData) {
 const map = new maplibregl.Map({ container: 'map', style: { version: 8, sources, layers }, center: ${JSON.stringify(camera.center)}, zoom: ${camera.zoom} });
 map.once('idle', () => { window.__idle = true; });
 </script></body></html>`;
-  const scenario = async (data: boolean) => {
-    const out: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  /** One cold page load of the bare page to its first idle (ms). */
+  return async (data: boolean): Promise<number> => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
       await page.route(`${base}/__bench/**`, async (route) => {
         const name = new URL(route.request().url()).pathname.replace('/__bench/', '');
         if (name.startsWith('bare.html')) return route.fulfill({ contentType: 'text/html', body: html });
@@ -190,10 +210,9 @@ map.once('idle', () => { window.__idle = true; });
       const t = Date.now();
       await page.goto(`${base}/__bench/bare.html${data ? '?data=1' : ''}`);
       await page.waitForFunction(() => (window as unknown as { __idle?: boolean }).__idle === true, undefined, { timeout: 60_000 });
-      out.push(Date.now() - t);
+      return Date.now() - t;
+    } finally {
       await page.close();
     }
-    return percentile(out, 50);
   };
-  return { bare_maplibre_ms: await scenario(false), bare_maplibre_geojson_ms: await scenario(true) };
 }

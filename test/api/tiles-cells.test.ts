@@ -175,7 +175,7 @@ describe(`generalised tiles (${engine})`, () => {
     expect(zlib.gunzipSync(second.body).equals(first.body)).toBe(true);
   });
 
-  it('answers an uncached ?v= URL in one statement with the same tile the two-step path gives, for cells, features and nothing', async () => {
+  it('answers an uncached ?v= URL (its version row, then the tile query) with the same tile the two-step path gives, for cells, features and nothing', async () => {
     for (const prefix of ['tiles', 'js']) {
       for (const z of [9, 12, 15]) {
         const t = tileOf(119.95, 32.3, z);

@@ -102,6 +102,34 @@ export async function renderGlyphRange(stack: string, start: number, end: number
   return encodeGlyphPbf(stack, `${start}-${end}`, glyphs);
 }
 
+/** Ranges drawn (or being drawn), by fontstack and range, so a range is drawn once however often it is asked for. */
+const drawn = new Map<string, Promise<Uint8Array>>();
+
+/** The glyph PBF of one range of a fontstack, drawn once (later calls share the promise). */
+export function glyphRange(stack: string, start: number, end: number): Promise<Uint8Array> {
+  const key = `${stack}\u0000${start}-${end}`;
+  let job = drawn.get(key);
+  if (!job) {
+    job = renderGlyphRange(stack, start, end);
+    drawn.set(key, job);
+    // A failed draw (a font file that did not load) may be retried by the next request.
+    job.catch(() => drawn.delete(key));
+  }
+  return job;
+}
+
+/**
+ * Draws the Latin range (0–255: digits, Latin letters, punctuation of every label) of the labels' font
+ * ahead of MapLibre's request for it, while the page still waits for the layer data: drawing its ~220
+ * glyphs takes ~200 ms of main thread in software rendering, which otherwise came after the layers
+ * were on the map and delayed its first idle (issue 19).
+ */
+export function predrawLatinGlyphs(stack: string): void {
+  const start = () => void glyphRange(stack, 0, 255).catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 200 });
+  else setTimeout(start, 0);
+}
+
 let registered = false;
 
 /** Registers the `localglyphs://` protocol once on the loaded MapLibre (lib/maplibre.ts); safe to call again. */
@@ -119,7 +147,7 @@ export function registerLocalGlyphs(maplibregl: typeof MaplibreModule): void {
     }
     // Only the first family of a stack matters: every stack is drawn with the bundled font.
     const first = stack.split(',')[0].trim();
-    const bytes = await renderGlyphRange(first, Number(m[2]), Number(m[3]));
+    const bytes = await glyphRange(first, Number(m[2]), Number(m[3]));
     const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     return { data };
   });

@@ -1,5 +1,8 @@
 import type * as MaplibreModule from 'maplibre-gl';
-import { registerLocalGlyphs } from './local-glyphs';
+// The worker's URL is a string in this chunk (not a dynamic import of its own: one round trip less).
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { predrawLatinGlyphs, registerLocalGlyphs } from './local-glyphs';
+import { LABEL_FONT } from './layer-style';
 
 /** The MapLibre module once loaded, with its worker URL set and the local glyph protocol registered. */
 export type Maplibre = typeof MaplibreModule;
@@ -14,12 +17,14 @@ let loading: Promise<Maplibre> | null = null;
 
 /** Loads MapLibre once (later calls share the promise). */
 export function loadMaplibre(): Promise<Maplibre> {
-  loading ??= Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl-worker.mjs?url')]).then(
-    ([maplibregl, worker]) => {
-      maplibregl.setWorkerUrl(worker.default);
-      registerLocalGlyphs(maplibregl);
-      return maplibregl;
-    },
-  );
+  loading ??= import('maplibre-gl').then((maplibregl) => {
+    maplibregl.setWorkerUrl(workerUrl);
+    registerLocalGlyphs(maplibregl);
+    // Start the worker now, while React renders and the layer data downloads, instead of when the map
+    // is created: the first GeoJSON cannot be tiled before the worker script has loaded (issue 19).
+    maplibregl.prewarm();
+    predrawLatinGlyphs(LABEL_FONT);
+    return maplibregl;
+  });
   return loading;
 }

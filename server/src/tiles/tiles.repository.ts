@@ -8,29 +8,6 @@ const tileJsonSql = sqlFile(import.meta.url, 'tilejson.sql');
 const cellsMvtSql = sqlFile(import.meta.url, 'tile-cells-mvt.sql');
 const cellsSql = sqlFile(import.meta.url, 'tile-cells.sql');
 
-/** A fixed SQL text as a subquery: comments dropped, `$n` renumbered by `map` (unlisted numbers stay). */
-const nest = (sql: string, map: Record<number, number> = {}) =>
-  `(${sql.replace(/--.*$/gm, '').replace(/\$(\d+)/g, (_, n: string) => `$${map[Number(n)] ?? n}`).trim()})`;
-
-// The tile of an immutable `?v=` URL that is not cached, in one round trip: the layer's current version
-// and zooms (layer-version.sql) and, by them, nothing (below minzoom), the cells (below generalise_below)
-// or the features — composed from the same files the two-step path runs, so both paths send the same tile.
-// CASE runs only the branch it takes. ST_AsMVT form: $1–$9 as tile-mvt.sql, $10 cells per tile side.
-const versionedMvtSql = `WITH meta AS ${nest(versionSql)}
-SELECT meta.version, meta.minzoom, meta.generalise_below,
-       CASE WHEN $2::int < meta.minzoom THEN NULL
-            WHEN meta.generalise_below IS NOT NULL AND $2::int < meta.generalise_below THEN ${nest(cellsMvtSql, { 7: 10 })}
-            ELSE ${nest(mvtSql)} END AS tile
-FROM meta`;
-// JS form: $1–$7 as tile-features.sql, $8 cells per tile side; cells as a JSON array, features as FeatureCollection text.
-const versionedJsSql = `WITH meta AS ${nest(versionSql)}
-SELECT meta.version, meta.minzoom, meta.generalise_below,
-       CASE WHEN $2::int >= meta.minzoom AND meta.generalise_below IS NOT NULL AND $2::int < meta.generalise_below
-            THEN (SELECT coalesce(json_agg(c ORDER BY c.cy, c.cx), '[]'::json)::text FROM ${nest(cellsSql, { 5: 8 })} c) END AS cells,
-       CASE WHEN $2::int >= meta.minzoom AND (meta.generalise_below IS NULL OR $2::int >= meta.generalise_below)
-            THEN ${nest(featuresSql)} END AS body
-FROM meta`;
-
 /** Tile grid constants shared by both encoders, so PostgreSQL and PGlite tiles agree. */
 export const TILE = {
   extent: 4096,
@@ -84,15 +61,6 @@ export interface TileJsonRow {
   property_types: Record<string, 'string' | 'number' | 'boolean'>;
 }
 
-/** A layer's version and zooms with its tile as of that version (one statement): bytes, or the JS encoder's inputs. */
-export interface VersionedTile extends LayerVersion {
-  /** ST_AsMVT's tile (null or empty when nothing is in it, or in the JS form). */
-  tile?: Buffer | null;
-  /** JS form: the cells of a generalised tile, or the FeatureCollection text of a detailed one (the other null). */
-  cells?: CellRow[] | null;
-  body?: string | null;
-}
-
 /** All SQL about vector tiles. Tile coordinates reach SQL as $n values, never spliced. */
 export class TilesRepository {
   constructor(private readonly db: Queryable) {}
@@ -100,18 +68,6 @@ export class TilesRepository {
   /** The layer's data version and zoom range, or null if the layer does not exist. */
   async version(layer: string): Promise<LayerVersion | null> {
     return (await this.db.query<LayerVersion>(versionSql, [layer])).rows[0] ?? null;
-  }
-
-  /** The layer's version and zooms and its tile as of that version, in one round trip; null if no such layer. */
-  async versionedTile(layer: string, z: number, x: number, y: number, encoder: 'sql' | 'js'): Promise<VersionedTile | null> {
-    if (encoder === 'sql') {
-      const { rows } = await this.db.query<VersionedTile>(versionedMvtSql, [layer, z, x, y, TILE.extent, TILE.buffer, TILE.margin, PROSE_KEYS, minFeatureSize(z), TILE.cells]);
-      return rows[0] ?? null;
-    }
-    const { rows } = await this.db.query<{ version: string; minzoom: number; generalise_below: number | null; cells: string | null; body: string | null }>(
-      versionedJsSql, [layer, z, x, y, TILE.margin, PROSE_KEYS, minFeatureSize(z), TILE.cells]);
-    const r = rows[0];
-    return r ? { ...r, cells: r.cells === null ? null : (JSON.parse(r.cells) as CellRow[]) } : null;
   }
 
   /** The generalised tile encoded by ST_AsMVT (PostgreSQL only); empty when no cell is in it. */

@@ -2,7 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import { gdal, GdalError, type GdalFile, type GdalInfo, type GdalRunner, type ProjJson } from '../gdal/gdal.js';
 import { toItem, type Budget, type CrsFinding, type ImportFormat, type ParsedFile, type ParsedItem } from './parsed.js';
 import { epsgCrs } from './source-crs.js';
-import { gdalEncoding } from './encoding.js';
+import { decodeUtf8OrGbk, gdalEncoding } from './encoding.js';
 import { tooLarge, unprocessable, unsupported } from './problems.js';
 import type { ImportLimits } from './limits.js';
 
@@ -109,9 +109,6 @@ function crsFinding(s: GdalSource, layer: string, cs: { projjson?: ProjJson } | 
   if (crs) return { crs, from: `${from} (${name}, ${how})` };
   return { crs: null, from, unknown: `it names "${name}"${auth ? ` (${auth})` : ''}, which is not one of the supported CRSs` };
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
 /** Maps a failed GDAL job to the importer's problems: what GDAL cannot open is a 422, limits are 413/422. */
 function problem(e: unknown, s: GdalSource, limits: ImportLimits): Error {
@@ -220,27 +217,17 @@ export async function readWithGdal(s: GdalSource, opts: { layerType: string; enc
   for (let i = 0; i < layers.length; i++) {
     const bytes = outputs.find((o) => o.path === `layer${i}.geojson`)?.data;
     if (!bytes) throw unprocessable(`${s.label}: GDAL converted nothing of layer "${layers[i].name}".`);
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      const guessable = !opts.encoding && !sourceEncoding && (s.format === 'shapefile' || s.format === 'mapinfo');
-      let guessed: string | null = null;
-      if (guessable) {
-        try {
-          guessed = gb18030.decode(bytes);
-        } catch {
-          guessed = null;
-        }
-      }
-      if (guessed === null) {
-        throw unprocessable(
-          `${s.label}: attribute text is not UTF-8, and neither a .cpg file nor the DBF header says which encoding it is. ` +
-            'Add a .cpg file to the zip holding the encoding (e.g. GBK), or send the form field encoding=GBK.',
-          { limit: 'encoding' },
-        );
-      }
-      text = guessed;
+    const decoded = decodeUtf8OrGbk(bytes);
+    const guessable = !opts.encoding && !sourceEncoding && (s.format === 'shapefile' || s.format === 'mapinfo');
+    if (!decoded || (decoded.guessed && !guessable)) {
+      throw unprocessable(
+        `${s.label}: attribute text is not UTF-8, and neither a .cpg file nor the DBF header says which encoding it is. ` +
+          'Add a .cpg file to the zip holding the encoding (e.g. GBK), or send the form field encoding=GBK.',
+        { limit: 'encoding' },
+      );
+    }
+    const text = decoded.text;
+    if (decoded.guessed) {
       warnings.push(`${layers[i].name}: attribute text is not UTF-8 and no .cpg says its encoding; it was read as GBK (GB18030). If names look wrong, upload again with the form field encoding.`);
     }
     const fc = JSON.parse(text) as { features: Feature[] };

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { signIn, type Session } from '../support/session.js';
 import { zipDir } from '../support/zip-dir.js';
+import { GDAL_LIMITS, GdalRunner, type GdalFile, type GdalStep } from '../../server/src/gdal/gdal.js';
 
 // Every fixture is written in the test, by GDAL (ogr2ogr) from the polygon below, into a temporary
 // folder: the files are exactly what GIS software produces, and none is kept in the repository.
@@ -618,6 +619,85 @@ describe('limits and wrong files: a clear 4xx and nothing stored', () => {
     // The timed-out worker was terminated; the next import gets a fresh one and works.
     const p = await imported('after-timeout.zip', await shapefileZip(fc(plot(PLOT)), 4549));
     expect(p.items[0].name_zh).toBe('测试地块甲');
+  });
+
+  /** An app whose imports read with `runner`; `act` gets it and its editor, and the app is closed after. */
+  const withRunner = async (runner: GdalRunner, act: (a: TestApp, s: Session) => Promise<void>) => {
+    const a = await startTestApp({ gdal: runner });
+    try {
+      await act(a, await signIn(a, 'carol', 'editor'));
+    } finally {
+      await a.close();
+      await runner.close();
+    }
+  };
+  const post = (a: TestApp, s: Session, name: string, data: Buffer | string, layer = 'zones') => {
+    const form = new FormData();
+    form.append('layer', layer);
+    form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), name);
+    return fetch(`${a.url}/api/imports`, { method: 'POST', headers: { Cookie: s.cookie, 'X-CSRF-Token': s.csrf }, body: form });
+  };
+  /** One polygon of `n` vertices in the biomedical park: about 40 bytes a vertex as GeoJSON. */
+  const densePlot = (n: number) => {
+    const ring = Array.from({ length: n }, (_, i) => [119.91 + 0.004 * Math.cos((2 * Math.PI * i) / n), 32.4 + 0.004 * Math.sin((2 * Math.PI * i) / n)]);
+    ring.push(ring[0]);
+    return JSON.stringify(fc({ type: 'Feature', properties: { id: 'zone-imp-dense', name_zh: '密集地块' }, geometry: { type: 'Polygon', coordinates: [ring] } }));
+  };
+
+  it('a conversion past the WebAssembly memory cap: 413 naming the limit, nothing stored, the worker replaced, the next import works', async () => {
+    // 12 MB in all for GDAL (the worker reserves the rest of gdal3.js's initial 512 MB): a small plot fits,
+    // a 20 000-vertex polygon (0.8 MB of GeoJSON, well inside every upload limit) does not.
+    const runner = new GdalRunner({ ...GDAL_LIMITS, wasmMb: 12 });
+    await withRunner(runner, async (a, s) => {
+      const small = await post(a, s, 'small.zip', await shapefileZip(fc(plot(PLOT)), 4549));
+      expect(small.status, await small.clone().text()).toBe(201);
+      expect(runner.started).toBe(1);
+      const before = await stored(a.db);
+      const res = await post(a, s, 'dense.geojson', densePlot(20_000));
+      const body = (await res.json()) as { detail: string; limit: string };
+      expect(res.status, body.detail).toBe(413);
+      expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(body).toMatchObject({ limit: 'conversionMemory', detail: expect.stringMatching(/"dense\.geojson": the conversion needed more than 12 MB of memory; split the file or simplify it\. Nothing was stored\./) });
+      expect(await stored(a.db)).toEqual(before);
+      // GDAL's state after a failed allocation is not trusted: the next job runs in a new worker, and works.
+      const next = await post(a, s, 'next.zip', await shapefileZip(fc(plot(PLOT)), 4549));
+      expect(next.status, await next.clone().text()).toBe(201);
+      expect(runner.started).toBe(2);
+    });
+  });
+
+  it('a GDAL worker that dies in the middle of a job, or runs out of time: a 422, nothing stored, the worker replaced, the next import works', async () => {
+    /** The real runner and worker; the worker of the first job is terminated as soon as the job is handed to it (as an abort in GDAL ends it). */
+    class DiesOnce extends GdalRunner {
+      private dies = 1;
+      override run(files: GdalFile[], steps: GdalStep[], opts?: { timeoutMs?: number }) {
+        const job = super.run(files, steps, opts);
+        if (this.dies-- > 0) setImmediate(() => void this.close());
+        return job;
+      }
+    }
+    const runner = new DiesOnce();
+    await runner.warm();
+    await withRunner(runner, async (a, s) => {
+      const before = await stored(a.db);
+      const res = await post(a, s, 'dense.geojson', densePlot(20_000));
+      const body = (await res.json()) as { detail: string };
+      expect(res.status, body.detail).toBe(422);
+      expect(body.detail).toMatch(/"dense\.geojson" made the converter fail \(the GDAL worker exited \(code 1\)\); nothing was stored\./);
+      expect(await stored(a.db)).toEqual(before);
+      const next = await post(a, s, 'dense.geojson', densePlot(20_000));
+      expect(next.status, await next.clone().text()).toBe(201);
+      expect(runner.started).toBe(2);
+    });
+    // Past the time limit (a runner of 1 ms): the worker is terminated, and the next job (given time) gets a new one.
+    const slow = new GdalRunner({ ...GDAL_LIMITS, timeoutMs: 1 });
+    const files = [{ path: 'plot.geojson', data: Buffer.from(JSON.stringify(fc(plot(PLOT)))) }];
+    const steps: GdalStep[] = [{ op: 'info', src: 'plot.geojson' }];
+    await expect(slow.run(files, steps)).rejects.toMatchObject({ kind: 'timeout' });
+    const r = await slow.run(files, steps, { timeoutMs: 60_000 });
+    expect(r.results[0].info?.layers?.[0].featureCount).toBe(1);
+    expect(slow.started).toBe(2);
+    await slow.close();
   });
 
   it('too many features, too many vertices in one feature, too large an upload', async () => {

@@ -11,6 +11,7 @@ import { declaredEncoding } from './encoding.js';
 import { extent } from './geometry.js';
 import { decide, summarise, type PreviewItem } from './preview.js';
 import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
+import type { GdalRunner } from '../gdal/gdal.js';
 import { refuseGridForKml, settleCrs } from './parsed.js';
 import { unprocessable } from './problems.js';
 
@@ -42,7 +43,8 @@ async function applyCrs(repo: ImportsRepository, batchId: string, crs: SourceCrs
 
 /** Upload → preview → (choose CRS) → commit. Batches are drafts: nothing touches `features` before commit. */
 export class ImportsService {
-  constructor(private readonly db: Database, private readonly limits: ImportLimits = IMPORT_LIMITS) {}
+  /** `runner`: the GDAL runner files are read with (default the process's). */
+  constructor(private readonly db: Database, private readonly limits: ImportLimits = IMPORT_LIMITS, private readonly runner?: GdalRunner) {}
 
   /**
    * Reads and stores an upload as a new batch, all or nothing; the CRS is the declared one, else the
@@ -56,7 +58,7 @@ export class ImportsService {
     const layerType = await new ImportsRepository(this.db).layerGeometryType(layerId);
     if (!layerType) throw unprocessable(`Layer "${layerId.slice(0, 80)}" does not exist.`);
 
-    const parsed = await parseUpload(file, { layerType, encoding, limits: this.limits, parts });
+    const parsed = await parseUpload(file, { layerType, encoding, limits: this.limits, parts, runner: this.runner });
     if (parsed.items.length === 0) throw unprocessable(`"${file.name}" holds no features.`);
     const settled = settleCrs(parsed, declared);
     const warnings = [...parsed.warnings, ...settled.warnings];

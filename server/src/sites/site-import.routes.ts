@@ -10,6 +10,7 @@ import { CRS_CHOICES, crsJson, parseSourceCrs, type SourceCrs } from '../imports
 import { declaredEncoding } from '../imports/encoding.js';
 import { extent } from '../imports/geometry.js';
 import { IMPORT_LIMITS, type ImportLimits } from '../imports/limits.js';
+import type { GdalRunner } from '../gdal/gdal.js';
 import { refuseGridForKml, settleCrs } from '../imports/parsed.js';
 import type { SiteImportError, SiteImportFormat, SiteImportPreview, SiteImportResult } from '../../../contract/sites.js';
 import { SitesRepository } from './sites.repository.js';
@@ -215,10 +216,10 @@ const SITE_GIS_LIMITS: ImportLimits = { ...IMPORT_LIMITS, features: SHEET_LIMITS
  * POST /api/sites/imports/:id/crs (choose the CRS of a file that does not say it),
  * POST /api/sites/imports/:id/commit (all or nothing).
  */
-export function siteImportRoutes(db: Database, auth: AuthService, limitOverrides: Partial<ImportLimits> = {}): Router {
+export function siteImportRoutes(db: Database, auth: AuthService, opts: { importLimits?: Partial<ImportLimits>; gdal?: GdalRunner } = {}): Router {
   const r = Router();
   const editor = auth.require('editor');
-  const limits: ImportLimits = { ...SITE_GIS_LIMITS, ...limitOverrides };
+  const limits: ImportLimits = { ...SITE_GIS_LIMITS, ...opts.importLimits };
 
   async function read(file: { name: string; data: Buffer }, more: Array<{ name: string; data: Buffer }>, fields: Record<string, string>): Promise<Source> {
     const encoding = declaredEncoding(fields.encoding);
@@ -234,7 +235,7 @@ export function siteImportRoutes(db: Database, auth: AuthService, limitOverrides
     if (!isGisName(file.name) && more.length === 0) {
       throw new HttpError(415, 'Unsupported Media Type', `"${file.name}" is neither a spreadsheet (XLSX, CSV) nor a GIS file the import reads (a zipped Shapefile, FileGDB or MapInfo TAB, GeoPackage, GeoJSON, KML/KMZ, FlatGeobuf, DXF, MIF/MID).`, {}, { field: 'file' });
     }
-    const gis = await readGisSheet(file, { encoding, limits, parts: more });
+    const gis = await readGisSheet(file, { encoding, limits, parts: more, runner: opts.gdal });
     const settled = settleCrs(gis.parsed, declared);
     return { format: gis.format as SiteImportFormat, columns: gis.columns, rows: gis.rows, crs: settled.crs, crsFrom: settled.from, warnings: [...gis.parsed.warnings, ...settled.warnings] };
   }

@@ -339,11 +339,20 @@ describe('every format GDAL reads, each written in the test by ogr2ogr in EPSG:4
     await check(p, { crs: 'EPSG:4549' });
   });
 
-  it('MapInfo MIF/MID as loose parts (CRS declared: GDAL in WebAssembly reads no CoordSys from a MIF)', async () => {
+  it('MapInfo MIF/MID as loose parts (CRS from its CoordSys line, by its projection parameters)', async () => {
     const mif = await to4549('MapInfo File', 'kouan.mif', ['-dsco', 'FORMAT=MIF']);
-    const p = await importedParts([mif, mif.replace(/mif$/, 'mid')], { layer: 'zones', crs: 'EPSG:4549' });
+    expect(fs.readFileSync(mif, 'latin1')).toMatch(/^CoordSys Earth Projection 8, 104, "m", 120, 0, 1, 500000, 0$/m);
+    const p = await importedParts([mif, mif.replace(/mif$/, 'mid')]);
     expect(p.format).toBe('mapinfo');
+    expect(p.crs_from).toMatch(/MapInfo CoordSys.*EPSG:4549 by its projection parameters/);
     await check(p, { crs: 'EPSG:4549' });
+    // A MIF without a CoordSys line: the preview asks for the CRS.
+    const plain = path.join(path.dirname(mif), 'plain.mif');
+    fs.writeFileSync(plain, fs.readFileSync(mif, 'latin1').replace(/^CoordSys .*\r?\n/m, ''), 'latin1');
+    fs.copyFileSync(mif.replace(/mif$/, 'mid'), plain.replace(/mif$/, 'mid'));
+    const asked = await importedParts([plain, plain.replace(/mif$/, 'mid')]);
+    // (GDAL reads it as an "Undefined geographic SRS"; taken as EPSG:4326 the grid metres would be rejected.)
+    expect(asked).toMatchObject({ needs_crs: true, crs: null, crs_from: expect.stringMatching(/no CoordSys line/) });
   });
 
   it('FlatGeobuf', async () => {

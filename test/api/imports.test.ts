@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { signIn, type Session } from '../support/session.js';
 import { zipDir } from '../support/zip-dir.js';
+import { maxOffsetM as offsetM } from '../support/offset.js';
 import { GDAL_LIMITS, GdalRunner, type GdalFile, type GdalStep } from '../../server/src/gdal/gdal.js';
 
 // Every fixture is written in the test, by GDAL (ogr2ogr) from the polygon below, into a temporary
@@ -108,14 +109,6 @@ async function preview(id: string, query = ''): Promise<Preview> {
 }
 const commit = (id: string, body: Record<string, unknown> = {}) => alice.fetch(`/api/imports/${id}/commit`, { method: 'POST', body: JSON.stringify(body) });
 
-/** Largest distance in metres (geography) from a vertex of `got` to the nearest vertex of `want` (both WGS 84 GeoJSON). */
-async function maxOffsetM(got: unknown, want: unknown): Promise<number> {
-  const { rows } = await app.db.query<{ d: number }>(
-    `SELECT max(ST_Distance(p.geom::geography, ST_ClosestPoint(ST_Points(w), p.geom)::geography)) AS d
-     FROM ST_DumpPoints(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) p, (SELECT ST_SetSRID(ST_GeomFromGeoJSON($2), 4326) AS w) x`,
-    [JSON.stringify(got), JSON.stringify(want)]);
-  return rows[0].d;
-}
 const polygon = (ring: Array<[number, number]>) => ({ type: 'Polygon', coordinates: [ring] });
 const stored = async (db = app.db) => {
   const n = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0].n;
@@ -135,7 +128,7 @@ describe('reading each format into a preview, in WGS 84', () => {
     expect(it.feature_id).toBe('zone-imp-a');
     expect(it.name_zh).toBe('测试地块甲');
     expect(it.properties).toEqual({ land_use: '工业' });
-    expect(await maxOffsetM(it.geometry, polygon(RING))).toBeLessThan(0.5);
+    expect(await offsetM(app.db, it.geometry, polygon(RING))).toBeLessThan(0.5);
     expect(p.summary).toMatchObject({ total: 1, new: 1, rejected: 0 });
   });
 
@@ -164,8 +157,8 @@ describe('reading each format into a preview, in WGS 84', () => {
     expect(p.crs_from).toBe('declared on upload');
     const [it] = p.items;
     expect(it.status).toBe('new');
-    expect(await maxOffsetM(it.geometry, polygon(RING))).toBeLessThan(2);
-    const fromRaw = await maxOffsetM(it.geometry, polygon(gcj));
+    expect(await offsetM(app.db, it.geometry, polygon(RING))).toBeLessThan(2);
+    const fromRaw = await offsetM(app.db, it.geometry, polygon(gcj));
     expect(fromRaw).toBeGreaterThan(300);
     expect(fromRaw).toBeLessThan(800);
   });
@@ -177,7 +170,7 @@ describe('reading each format into a preview, in WGS 84', () => {
     expect(p.crs?.code).toBe('EPSG:4490');
     expect(p.crs_from).toMatch(/gpkg_spatial_ref_sys/);
     expect(p.items[0]).toMatchObject({ status: 'new', feature_id: 'zone-imp-a', name_zh: '测试地块甲', properties: { land_use: '工业' } });
-    expect(await maxOffsetM(p.items[0].geometry, polygon(RING))).toBeLessThan(0.5);
+    expect(await offsetM(app.db, p.items[0].geometry, polygon(RING))).toBeLessThan(0.5);
   });
 
   it('KML and KMZ (always WGS 84)', async () => {
@@ -188,7 +181,7 @@ describe('reading each format into a preview, in WGS 84', () => {
       expect(p.crs?.code).toBe('EPSG:4326');
       expect(p.crs_from).toMatch(/KML 2\.2/);
       expect(p.items[0]).toMatchObject({ status: 'new', feature_id: 'zone-imp-a', name_zh: '测试地块甲', name_en: 'Test plot A' });
-      expect(await maxOffsetM(p.items[0].geometry, polygon(RING))).toBeLessThan(0.01);
+      expect(await offsetM(app.db, p.items[0].geometry, polygon(RING))).toBeLessThan(0.01);
     }
     expect((await upload(alice, 'plot.kml', kml, { layer: 'zones', crs: 'EPSG:4549' })).status).toBe(422);
   });
@@ -211,7 +204,7 @@ describe('reading each format into a preview, in WGS 84', () => {
     const [it] = p.items;
     expect(it.status).toBe('new');
     expect(it.geometry?.type).toBe('Polygon');
-    expect(await maxOffsetM(it.geometry, polygon(RING))).toBeLessThan(0.5);
+    expect(await offsetM(app.db, it.geometry, polygon(RING))).toBeLessThan(0.5);
 
     const done = await commit(head.id);
     expect(done.status).toBe(200);
@@ -229,7 +222,7 @@ describe('reading each format into a preview, in WGS 84', () => {
     expect(p.crs_from).toBe('declared on upload');
     expect(p.items[0]).toMatchObject({ status: 'new', name_zh: '0 1' });
     expect(p.items[0].geometry?.type).toBe('Polygon');
-    expect(await maxOffsetM(p.items[0].geometry, polygon(RING))).toBeLessThan(0.5);
+    expect(await offsetM(app.db, p.items[0].geometry, polygon(RING))).toBeLessThan(0.5);
   });
 
   it('a .prj it does not know (EPSG:3857) makes the preview ask for the CRS', async () => {
@@ -269,7 +262,7 @@ describe('every format GDAL reads, each written in the test by ogr2ogr in EPSG:4
     expect(p.items).toHaveLength(1);
     const [it] = p.items;
     expect(it.status, JSON.stringify(it.reasons)).toBe('new');
-    expect(await maxOffsetM(it.geometry, polygon(RING))).toBeLessThan(1);
+    expect(await offsetM(app.db, it.geometry, polygon(RING))).toBeLessThan(1);
     if (opts.attributes !== false) {
       expect(it.name_zh).toBe('口岸街道');
       expect(it.feature_id).toBe('zone-imp-kouan');

@@ -11,6 +11,7 @@ import type { SiteCollection, SiteImportPreview, SiteImportResult } from '../../
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { signIn, type Session } from '../support/session.js';
 import { zipDir } from '../support/zip-dir.js';
+import { maxOffsetM as offsetM } from '../support/offset.js';
 
 const execFileP = promisify(execFile);
 
@@ -200,14 +201,6 @@ async function ogr(driver: string, out: string, doc: unknown, args: string[] = [
   return out;
 }
 
-/** Largest distance in metres from a vertex of `got` to the nearest vertex of `want` (both WGS84 GeoJSON), by PostGIS on the spheroid. */
-async function maxOffsetM(got: unknown, want: unknown): Promise<number> {
-  const { rows } = await app.db.query<{ d: number }>(
-    `SELECT max(ST_Distance(p.geom::geography, ST_ClosestPoint(ST_Points(w), p.geom)::geography)) AS d
-     FROM ST_DumpPoints(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) p, (SELECT ST_SetSRID(ST_GeomFromGeoJSON($2), 4326) AS w) x`,
-    [JSON.stringify(got), JSON.stringify(want)]);
-  return rows[0].d;
-}
 
 describe('importing GIS files through the GDAL import (each written in the test by ogr2ogr in EPSG:4549)', () => {
   // Two 200 m × 150 m plots (30 000 m², 45 亩 on the grid) east of P1, in 生物医药产业园. The first states
@@ -255,8 +248,8 @@ describe('importing GIS files through the GDAL import (each written in the test 
       expect(b.properties).toMatchObject({ status: 'planned', land_use_code: '100101', area_mu: 45 });
       // In place: within 1 m of GDAL's own reprojection of the source polygon to WGS84.
       const want = JSON.parse((await execFileP('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', '/vsistdout/', shp])).stdout) as { features: Array<{ properties: Record<string, unknown>; geometry: unknown }> };
-      expect(await maxOffsetM(a.geometry, want.features[0].geometry)).toBeLessThan(1);
-      expect(await maxOffsetM(b.geometry, want.features[1].geometry)).toBeLessThan(1);
+      expect(await offsetM(app.db, a.geometry, want.features[0].geometry)).toBeLessThan(1);
+      expect(await offsetM(app.db, b.geometry, want.features[1].geometry)).toBeLessThan(1);
 
       // The same plots from a GeoPackage (UTF-8), the first now 已出让: updates by key, no new site.
       const gpkg = await ogr('GPKG', path.join(dir, '载体.gpkg'), plots(o, '已出让'));

@@ -118,15 +118,30 @@ export interface SiteImportError {
   message: string;
 }
 
-/** POST /api/sites/imports → 201: every row of the sheet as read, with its errors. */
+/** What a sites import reads: a sheet, or a GIS file (read through GDAL, as the feature import reads it). */
+export type SiteImportFormat = 'xlsx' | 'csv' | 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'gpkg' | 'dxf' | 'filegdb' | 'mapinfo' | 'flatgeobuf';
+
+/** POST /api/sites/imports → 201: every row of the sheet (or feature of the GIS file) as read, with its errors. */
 export interface SiteImportPreview {
   id: string;
   filename: string;
-  format: 'xlsx' | 'csv';
-  crs: string;
-  /** The sheet's headers and the field each was read as (null: ignored). */
+  format: SiteImportFormat;
+  /** The CRS the coordinates were read in; null while a GIS file that does not say its CRS waits for one (needs_crs). */
+  crs: string | null;
+  /** Where the CRS came from: the file (its .prj, gpkg_spatial_ref_sys …), the upload's crs field, or why it is unknown. */
+  crs_from: string;
+  /** True until POST /api/sites/imports/:id/crs chooses one of crs_choices; commit is refused (409) meanwhile. */
+  needs_crs: boolean;
+  crs_choices?: Array<{ code: string; label: string }>;
+  /** Things to check that block nothing (an encoding guessed as GBK, a CRS declared over the file's own …). */
+  warnings: string[];
+  /** The sheet's headers (a GIS file's attribute names) and the field each was read as (null: ignored). */
   columns: Array<{ header: string; field: string | null }>;
-  rows: Array<{ row: number; key: string | null; action: 'create' | 'update'; name_zh: string | null; errors: SiteImportError[] }>;
+  /**
+   * One entry per sheet row (row: its row number, the header being row 1) or per GIS feature (row: its
+   * number in the file, from 1). area_m2 is the stated area, else PostGIS's geodesic area of a polygon.
+   */
+  rows: Array<{ row: number; key: string | null; action: 'create' | 'update'; name_zh: string | null; area_m2: number | null; area_basis: 'stated' | 'computed' | null; geometry_type: string | null; errors: SiteImportError[] }>;
   /** The number of rows with errors. */
   errors: number;
 }

@@ -1,3 +1,4 @@
+import type { GdalRunner } from './gdal/gdal.js';
 import express, { type Express } from 'express';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
@@ -66,6 +67,8 @@ export interface AppOptions {
   writeLimit?: WriteLimit;
   /** Overrides of the import limits (tests shorten the conversion time limit). */
   importLimits?: Partial<ImportLimits>;
+  /** The GDAL runner imports use; default the process's one (tests give one with low memory or time limits). */
+  gdal?: GdalRunner;
 }
 
 /** Builds the Express app: API under /api, the built client everywhere else. */
@@ -109,10 +112,10 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
   api.use(searchRoutes(db));
   api.use(discrepanciesRoutes(db, auth));
   api.use(matchRoutes(db));
-  api.use(sitesRoutes(db, auth));
+  api.use(sitesRoutes(db, auth, { importLimits: opts.importLimits, gdal: opts.gdal }));
   api.use(taxonomyRoutes(new TaxonomyRepository(db)));
   api.use(exportsRoutes(db));
-  api.use(importsRoutes(db, auth, { ...IMPORT_LIMITS, ...opts.importLimits }));
+  api.use(importsRoutes(db, auth, { ...IMPORT_LIMITS, ...opts.importLimits }, opts.gdal));
   api.use(compareRoutes(db));
   api.use(pdfRoutes(db));
   api.use(portableRoutes(db, opts.portableDir ?? (opts.clientDir ? path.join(opts.clientDir, 'portable') : null)));

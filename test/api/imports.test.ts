@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { signIn, type Session } from '../support/session.js';
 import { zipDir } from '../support/zip-dir.js';
+import { maxOffsetM as offsetM } from '../support/offset.js';
+import { GDAL_LIMITS, GdalRunner, type GdalFile, type GdalStep } from '../../server/src/gdal/gdal.js';
 
 // Every fixture is written in the test, by GDAL (ogr2ogr) from the polygon below, into a temporary
 // folder: the files are exactly what GIS software produces, and none is kept in the repository.
@@ -107,14 +109,6 @@ async function preview(id: string, query = ''): Promise<Preview> {
 }
 const commit = (id: string, body: Record<string, unknown> = {}) => alice.fetch(`/api/imports/${id}/commit`, { method: 'POST', body: JSON.stringify(body) });
 
-/** Largest distance in metres (geography) from a vertex of `got` to the nearest vertex of `want` (both WGS 84 GeoJSON). */
-async function maxOffsetM(got: unknown, want: unknown): Promise<number> {
-  const { rows } = await app.db.query<{ d: number }>(
-    `SELECT max(ST_Distance(p.geom::geography, ST_ClosestPoint(ST_Points(w), p.geom)::geography)) AS d
-     FROM ST_DumpPoints(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) p, (SELECT ST_SetSRID(ST_GeomFromGeoJSON($2), 4326) AS w) x`,
-    [JSON.stringify(got), JSON.stringify(want)]);
-  return rows[0].d;
-}
 const polygon = (ring: Array<[number, number]>) => ({ type: 'Polygon', coordinates: [ring] });
 const stored = async (db = app.db) => {
   const n = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0].n;
@@ -134,7 +128,7 @@ describe('reading each format into a preview, in WGS 84', () => {
     expect(it.feature_id).toBe('zone-imp-a');
     expect(it.name_zh).toBe('测试地块甲');
     expect(it.properties).toEqual({ land_use: '工业' });
-    expect(await maxOffsetM(it.geometry, polygon(RING))).toBeLessThan(0.5);
+    expect(await offsetM(app.db, it.geometry, polygon(RING))).toBeLessThan(0.5);
     expect(p.summary).toMatchObject({ total: 1, new: 1, rejected: 0 });
   });
 
@@ -163,8 +157,8 @@ describe('reading each format into a preview, in WGS 84', () => {
     expect(p.crs_from).toBe('declared on upload');
     const [it] = p.items;
     expect(it.status).toBe('new');
-    expect(await maxOffsetM(it.geometry, polygon(RING))).toBeLessThan(2);
-    const fromRaw = await maxOffsetM(it.geometry, polygon(gcj));
+    expect(await offsetM(app.db, it.geometry, polygon(RING))).toBeLessThan(2);
+    const fromRaw = await offsetM(app.db, it.geometry, polygon(gcj));
     expect(fromRaw).toBeGreaterThan(300);
     expect(fromRaw).toBeLessThan(800);
   });
@@ -176,7 +170,7 @@ describe('reading each format into a preview, in WGS 84', () => {
     expect(p.crs?.code).toBe('EPSG:4490');
     expect(p.crs_from).toMatch(/gpkg_spatial_ref_sys/);
     expect(p.items[0]).toMatchObject({ status: 'new', feature_id: 'zone-imp-a', name_zh: '测试地块甲', properties: { land_use: '工业' } });
-    expect(await maxOffsetM(p.items[0].geometry, polygon(RING))).toBeLessThan(0.5);
+    expect(await offsetM(app.db, p.items[0].geometry, polygon(RING))).toBeLessThan(0.5);
   });
 
   it('KML and KMZ (always WGS 84)', async () => {
@@ -187,7 +181,7 @@ describe('reading each format into a preview, in WGS 84', () => {
       expect(p.crs?.code).toBe('EPSG:4326');
       expect(p.crs_from).toMatch(/KML 2\.2/);
       expect(p.items[0]).toMatchObject({ status: 'new', feature_id: 'zone-imp-a', name_zh: '测试地块甲', name_en: 'Test plot A' });
-      expect(await maxOffsetM(p.items[0].geometry, polygon(RING))).toBeLessThan(0.01);
+      expect(await offsetM(app.db, p.items[0].geometry, polygon(RING))).toBeLessThan(0.01);
     }
     expect((await upload(alice, 'plot.kml', kml, { layer: 'zones', crs: 'EPSG:4549' })).status).toBe(422);
   });
@@ -210,7 +204,7 @@ describe('reading each format into a preview, in WGS 84', () => {
     const [it] = p.items;
     expect(it.status).toBe('new');
     expect(it.geometry?.type).toBe('Polygon');
-    expect(await maxOffsetM(it.geometry, polygon(RING))).toBeLessThan(0.5);
+    expect(await offsetM(app.db, it.geometry, polygon(RING))).toBeLessThan(0.5);
 
     const done = await commit(head.id);
     expect(done.status).toBe(200);
@@ -228,7 +222,7 @@ describe('reading each format into a preview, in WGS 84', () => {
     expect(p.crs_from).toBe('declared on upload');
     expect(p.items[0]).toMatchObject({ status: 'new', name_zh: '0 1' });
     expect(p.items[0].geometry?.type).toBe('Polygon');
-    expect(await maxOffsetM(p.items[0].geometry, polygon(RING))).toBeLessThan(0.5);
+    expect(await offsetM(app.db, p.items[0].geometry, polygon(RING))).toBeLessThan(0.5);
   });
 
   it('a .prj it does not know (EPSG:3857) makes the preview ask for the CRS', async () => {
@@ -268,7 +262,7 @@ describe('every format GDAL reads, each written in the test by ogr2ogr in EPSG:4
     expect(p.items).toHaveLength(1);
     const [it] = p.items;
     expect(it.status, JSON.stringify(it.reasons)).toBe('new');
-    expect(await maxOffsetM(it.geometry, polygon(RING))).toBeLessThan(1);
+    expect(await offsetM(app.db, it.geometry, polygon(RING))).toBeLessThan(1);
     if (opts.attributes !== false) {
       expect(it.name_zh).toBe('口岸街道');
       expect(it.feature_id).toBe('zone-imp-kouan');
@@ -338,11 +332,20 @@ describe('every format GDAL reads, each written in the test by ogr2ogr in EPSG:4
     await check(p, { crs: 'EPSG:4549' });
   });
 
-  it('MapInfo MIF/MID as loose parts (CRS declared: GDAL in WebAssembly reads no CoordSys from a MIF)', async () => {
+  it('MapInfo MIF/MID as loose parts (CRS from its CoordSys line, by its projection parameters)', async () => {
     const mif = await to4549('MapInfo File', 'kouan.mif', ['-dsco', 'FORMAT=MIF']);
-    const p = await importedParts([mif, mif.replace(/mif$/, 'mid')], { layer: 'zones', crs: 'EPSG:4549' });
+    expect(fs.readFileSync(mif, 'latin1')).toMatch(/^CoordSys Earth Projection 8, 104, "m", 120, 0, 1, 500000, 0$/m);
+    const p = await importedParts([mif, mif.replace(/mif$/, 'mid')]);
     expect(p.format).toBe('mapinfo');
+    expect(p.crs_from).toMatch(/MapInfo CoordSys.*EPSG:4549 by its projection parameters/);
     await check(p, { crs: 'EPSG:4549' });
+    // A MIF without a CoordSys line: the preview asks for the CRS.
+    const plain = path.join(path.dirname(mif), 'plain.mif');
+    fs.writeFileSync(plain, fs.readFileSync(mif, 'latin1').replace(/^CoordSys .*\r?\n/m, ''), 'latin1');
+    fs.copyFileSync(mif.replace(/mif$/, 'mid'), plain.replace(/mif$/, 'mid'));
+    const asked = await importedParts([plain, plain.replace(/mif$/, 'mid')]);
+    // (GDAL reads it as an "Undefined geographic SRS"; taken as EPSG:4326 the grid metres would be rejected.)
+    expect(asked).toMatchObject({ needs_crs: true, crs: null, crs_from: expect.stringMatching(/no CoordSys line/) });
   });
 
   it('FlatGeobuf', async () => {
@@ -618,6 +621,85 @@ describe('limits and wrong files: a clear 4xx and nothing stored', () => {
     // The timed-out worker was terminated; the next import gets a fresh one and works.
     const p = await imported('after-timeout.zip', await shapefileZip(fc(plot(PLOT)), 4549));
     expect(p.items[0].name_zh).toBe('测试地块甲');
+  });
+
+  /** An app whose imports read with `runner`; `act` gets it and its editor, and the app is closed after. */
+  const withRunner = async (runner: GdalRunner, act: (a: TestApp, s: Session) => Promise<void>) => {
+    const a = await startTestApp({ gdal: runner });
+    try {
+      await act(a, await signIn(a, 'carol', 'editor'));
+    } finally {
+      await a.close();
+      await runner.close();
+    }
+  };
+  const post = (a: TestApp, s: Session, name: string, data: Buffer | string, layer = 'zones') => {
+    const form = new FormData();
+    form.append('layer', layer);
+    form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), name);
+    return fetch(`${a.url}/api/imports`, { method: 'POST', headers: { Cookie: s.cookie, 'X-CSRF-Token': s.csrf }, body: form });
+  };
+  /** One polygon of `n` vertices in the biomedical park: about 40 bytes a vertex as GeoJSON. */
+  const densePlot = (n: number) => {
+    const ring = Array.from({ length: n }, (_, i) => [119.91 + 0.004 * Math.cos((2 * Math.PI * i) / n), 32.4 + 0.004 * Math.sin((2 * Math.PI * i) / n)]);
+    ring.push(ring[0]);
+    return JSON.stringify(fc({ type: 'Feature', properties: { id: 'zone-imp-dense', name_zh: '密集地块' }, geometry: { type: 'Polygon', coordinates: [ring] } }));
+  };
+
+  it('a conversion past the WebAssembly memory cap: 413 naming the limit, nothing stored, the worker replaced, the next import works', async () => {
+    // 12 MB in all for GDAL (the worker reserves the rest of gdal3.js's initial 512 MB): a small plot fits,
+    // a 20 000-vertex polygon (0.8 MB of GeoJSON, well inside every upload limit) does not.
+    const runner = new GdalRunner({ ...GDAL_LIMITS, wasmMb: 12 });
+    await withRunner(runner, async (a, s) => {
+      const small = await post(a, s, 'small.zip', await shapefileZip(fc(plot(PLOT)), 4549));
+      expect(small.status, await small.clone().text()).toBe(201);
+      expect(runner.started).toBe(1);
+      const before = await stored(a.db);
+      const res = await post(a, s, 'dense.geojson', densePlot(20_000));
+      const body = (await res.json()) as { detail: string; limit: string };
+      expect(res.status, body.detail).toBe(413);
+      expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(body).toMatchObject({ limit: 'conversionMemory', detail: expect.stringMatching(/"dense\.geojson": the conversion needed more than 12 MB of memory; split the file or simplify it\. Nothing was stored\./) });
+      expect(await stored(a.db)).toEqual(before);
+      // GDAL's state after a failed allocation is not trusted: the next job runs in a new worker, and works.
+      const next = await post(a, s, 'next.zip', await shapefileZip(fc(plot(PLOT)), 4549));
+      expect(next.status, await next.clone().text()).toBe(201);
+      expect(runner.started).toBe(2);
+    });
+  });
+
+  it('a GDAL worker that dies in the middle of a job, or runs out of time: a 422, nothing stored, the worker replaced, the next import works', async () => {
+    /** The real runner and worker; the worker of the first job is terminated as soon as the job is handed to it (as an abort in GDAL ends it). */
+    class DiesOnce extends GdalRunner {
+      private dies = 1;
+      override run(files: GdalFile[], steps: GdalStep[], opts?: { timeoutMs?: number }) {
+        const job = super.run(files, steps, opts);
+        if (this.dies-- > 0) setImmediate(() => void this.close());
+        return job;
+      }
+    }
+    const runner = new DiesOnce();
+    await runner.warm();
+    await withRunner(runner, async (a, s) => {
+      const before = await stored(a.db);
+      const res = await post(a, s, 'dense.geojson', densePlot(20_000));
+      const body = (await res.json()) as { detail: string };
+      expect(res.status, body.detail).toBe(422);
+      expect(body.detail).toMatch(/"dense\.geojson" made the converter fail \(the GDAL worker exited \(code 1\)\); nothing was stored\./);
+      expect(await stored(a.db)).toEqual(before);
+      const next = await post(a, s, 'dense.geojson', densePlot(20_000));
+      expect(next.status, await next.clone().text()).toBe(201);
+      expect(runner.started).toBe(2);
+    });
+    // Past the time limit (a runner of 1 ms): the worker is terminated, and the next job (given time) gets a new one.
+    const slow = new GdalRunner({ ...GDAL_LIMITS, timeoutMs: 1 });
+    const files = [{ path: 'plot.geojson', data: Buffer.from(JSON.stringify(fc(plot(PLOT)))) }];
+    const steps: GdalStep[] = [{ op: 'info', src: 'plot.geojson' }];
+    await expect(slow.run(files, steps)).rejects.toMatchObject({ kind: 'timeout' });
+    const r = await slow.run(files, steps, { timeoutMs: 60_000 });
+    expect(r.results[0].info?.layers?.[0].featureCount).toBe(1);
+    expect(slow.started).toBe(2);
+    await slow.close();
   });
 
   it('too many features, too many vertices in one feature, too large an upload', async () => {

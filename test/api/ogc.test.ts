@@ -153,7 +153,7 @@ describe('OGC API Features: capabilities', () => {
         // The atlas API's taxonomy, chain graph and match, each under its own server (…/api).
         '/taxonomy', '/chains/{chainId}/graph', '/match',
         // The sites inventory (issue 14); write-only paths have no GET to check here.
-        '/sites', '/sites/{siteId}', '/sites/{siteId}/history', '/sites/{siteId}/nearby', '/sites/{siteId}/revert', '/sites/export', '/sites/imports', '/sites/imports/{importId}/commit'].sort(),
+        '/sites', '/sites/{siteId}', '/sites/{siteId}/history', '/sites/{siteId}/nearby', '/sites/{siteId}/revert', '/sites/export', '/sites/imports', '/sites/imports/{importId}/crs', '/sites/imports/{importId}/commit'].sort(),
     );
     for (const [p, item] of Object.entries(doc.paths)) {
       if (!item.get) continue;

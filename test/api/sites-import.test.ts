@@ -10,6 +10,8 @@ import gcoord from 'gcoord';
 import type { SiteCollection, SiteImportPreview, SiteImportResult } from '../../contract/sites.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { signIn, type Session } from '../support/session.js';
+import { zipDir } from '../support/zip-dir.js';
+import { maxOffsetM as offsetM } from '../support/offset.js';
 
 const execFileP = promisify(execFile);
 
@@ -23,10 +25,11 @@ afterAll(async () => {
   await app?.close();
 });
 
-const upload = (filename: string, data: Buffer | string, fields: Record<string, string> = {}) => {
+const upload = (filename: string, data: Buffer | string, fields: Record<string, string> = {}, parts: Array<[string, Buffer]> = []) => {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), filename);
+  for (const [name, bytes] of parts) form.append('file', new Blob([new Uint8Array(bytes)]), name);
   return fetch(`${app.url}/api/sites/imports`, { method: 'POST', headers: { Cookie: alice.cookie, 'X-CSRF-Token': alice.csrf }, body: form });
 };
 const preview = async (filename: string, data: Buffer | string, fields: Record<string, string> = {}) => {
@@ -166,6 +169,202 @@ describe('importing the sheet an office keeps', () => {
     expect(((await viaGis.json()) as { detail: string }).detail).toMatch(/\/api\/sites\/imports/);
     const anon = await fetch(`${app.url}/api/sites/imports`, { method: 'POST', body: new FormData() });
     expect(anon.status).toBe(401);
+  });
+});
+
+/** A temporary folder for the files GDAL writes in a test; removed after it. */
+function tmpDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'sites-gis-'));
+}
+
+/** P1 in EPSG:4549 [easting, northing], by PROJ's own cs2cs (EPSG:4549's axis order is northing, easting). */
+function p1In4549(): [number, number] {
+  const [n, e] = execFileSync('cs2cs', ['-f', '%.3f', 'EPSG:4326', 'EPSG:4549'], { input: `${P1[1]} ${P1[0]}\n` }).toString().trim().split(/\s+/).map(Number);
+  return [e, n];
+}
+
+/** An axis-aligned rectangle in EPSG:4549 metres, w × h from [e, n] (counter-clockwise, closed). */
+const rect = ([e, n]: [number, number], w: number, h: number) => ({ type: 'Polygon', coordinates: [[[e, n], [e + w, n], [e + w, n + h], [e, n + h], [e, n]]] });
+
+/** A GeoJSON FeatureCollection in EPSG:4549 (a "crs" member, as GDAL writes it) for ogr2ogr to convert. */
+const gk = (features: Array<{ properties: Record<string, unknown>; geometry: unknown }>) => ({
+  type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4549' } },
+  features: features.map((f) => ({ type: 'Feature', ...f })),
+});
+
+/** ogr2ogr from a GeoJSON document (EPSG:4549) into `out` with `driver` and extra arguments; returns `out`. */
+async function ogr(driver: string, out: string, doc: unknown, args: string[] = []): Promise<string> {
+  const src = path.join(path.dirname(out), `src-${path.basename(out)}.geojson`);
+  fs.writeFileSync(src, JSON.stringify(doc));
+  await execFileP('ogr2ogr', ['-f', driver, ...args, out, src], { env: { ...process.env, CPL_DEBUG: 'OFF' } });
+  fs.rmSync(src);
+  return out;
+}
+
+
+describe('importing GIS files through the GDAL import (each written in the test by ogr2ogr in EPSG:4549)', () => {
+  // Two 200 m × 150 m plots (30 000 m², 45 亩 on the grid) east of P1, in 生物医药产业园. The first states
+  // no area (PostGIS measures it), the second states 45 亩. Attribute names are the sheet's Chinese headers.
+  const plots = (o: [number, number], status1 = '可供地') => gk([
+    { properties: { 编号: 'GIS-1', 名称: '港城路西地块', 所属园区: '生物医药产业园', 类型: '地块', 状态: status1, 用地性质: '一类工业用地', '面积（亩）': null }, geometry: rect(o, 200, 150) },
+    { properties: { 编号: 'GIS-2', 名称: '港城路东地块', 所属园区: 'park-biomed', 类型: '工业用地', 状态: '规划中', 用地性质: 'M1', '面积（亩）': 45 }, geometry: rect([o[0] + 300, o[1]], 200, 150) },
+  ]);
+
+  it('a Shapefile with a GBK .dbf (no .cpg) and a GeoPackage: preview keys and areas, commit, re-import updates', async () => {
+    const dir = tmpDir();
+    try {
+      const o = p1In4549();
+      const before = await count();
+      // The Shapefile as a Chinese desktop GIS writes it: attributes in GBK (CP936), and neither a .cpg nor a DBF language id says so.
+      const shpDir = path.join(dir, 'shp');
+      fs.mkdirSync(shpDir);
+      const shp = await ogr('ESRI Shapefile', path.join(shpDir, '载体.shp'), plots(o), ['-lco', 'ENCODING=CP936']);
+      fs.rmSync(shp.replace(/shp$/, 'cpg'), { force: true });
+      const dbf = fs.readFileSync(shp.replace(/shp$/, 'dbf'));
+      expect(dbf.includes(Buffer.from('港城路西地块'))).toBe(false); // not UTF-8 inside
+      dbf[29] = 0;
+      fs.writeFileSync(shp.replace(/shp$/, 'dbf'), dbf);
+      const p = await preview('载体.zip', zipDir(shpDir));
+      expect(p).toMatchObject({ format: 'shapefile', crs: 'EPSG:4549', needs_crs: false, errors: 0 });
+      expect(p.crs_from).toMatch(/\.prj/);
+      expect(p.warnings.join(' ')).toMatch(/read as GBK/);
+      expect(p.columns).toEqual(expect.arrayContaining([{ header: '所属园区', field: 'park' }, { header: '面积（亩）', field: 'area_mu' }]));
+      expect(p.rows.map((r) => [r.row, r.key, r.action, r.name_zh, r.geometry_type, r.area_basis])).toEqual([
+        [1, 'GIS-1', 'create', '港城路西地块', 'POLYGON', 'computed'],
+        [2, 'GIS-2', 'create', '港城路东地块', 'POLYGON', 'stated'],
+      ]);
+      // 30 000 m² on the grid; PostGIS's geodesic area agrees to well within 1 % this close to the central meridian.
+      expect(Math.abs(p.rows[0].area_m2! - 30000) / 30000).toBeLessThan(0.01);
+      expect(p.rows[1].area_m2).toBeCloseTo(30000, 0);
+      expect(await count()).toBe(before);
+      expect((await (await commit(p.id)).json()) as SiteImportResult).toEqual({ created: 2, updated: 0, unchanged: 0 });
+      expect(await count()).toBe(before + 2);
+
+      const fc = await sites('?park=park-biomed&kind=land');
+      const a = fc.features.find((f) => f.properties.external_key === 'GIS-1')!;
+      expect(a.properties).toMatchObject({ name_zh: '港城路西地块', status: 'available', land_use_code: '100101', area_basis: 'computed' });
+      expect(Math.abs(a.properties.area_m2! - 30000) / 30000).toBeLessThan(0.01);
+      const b = fc.features.find((f) => f.properties.external_key === 'GIS-2')!;
+      expect(b.properties).toMatchObject({ status: 'planned', land_use_code: '100101', area_mu: 45 });
+      // In place: within 1 m of GDAL's own reprojection of the source polygon to WGS84.
+      const want = JSON.parse((await execFileP('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', '/vsistdout/', shp])).stdout) as { features: Array<{ properties: Record<string, unknown>; geometry: unknown }> };
+      expect(await offsetM(app.db, a.geometry, want.features[0].geometry)).toBeLessThan(1);
+      expect(await offsetM(app.db, b.geometry, want.features[1].geometry)).toBeLessThan(1);
+
+      // The same plots from a GeoPackage (UTF-8), the first now 已出让: updates by key, no new site.
+      const gpkg = await ogr('GPKG', path.join(dir, '载体.gpkg'), plots(o, '已出让'));
+      const p2 = await preview('载体.gpkg', fs.readFileSync(gpkg));
+      expect(p2).toMatchObject({ format: 'gpkg', crs: 'EPSG:4549', errors: 0, warnings: [] });
+      expect(p2.crs_from).toMatch(/gpkg_spatial_ref_sys.*EPSG:4549/);
+      expect(p2.rows.map((r) => [r.key, r.action])).toEqual([['GIS-1', 'update'], ['GIS-2', 'update']]);
+      expect(Math.abs(p2.rows[0].area_m2! - 30000) / 30000).toBeLessThan(0.01);
+      const r2 = (await (await commit(p2.id)).json()) as SiteImportResult;
+      expect(r2.created).toBe(0);
+      expect(r2.updated).toBeGreaterThanOrEqual(1);
+      expect(await count()).toBe(before + 2);
+      const a2 = (await sites('?status=occupied')).features.find((f) => f.properties.external_key === 'GIS-1')!;
+      expect(a2.id).toBe(a.id);
+      expect(a2.properties.version).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('bad features are listed with their fields; commit is a 422 naming feature and field, and writes nothing', async () => {
+    const dir = tmpDir();
+    try {
+      const o = p1In4549();
+      const before = await count();
+      const base = { 所属园区: '生物医药产业园', 类型: '地块', 状态: '可供地' };
+      const doc = gk([
+        { properties: { ...base, 编号: 'GIS-OK', 名称: '好地块', '面积（亩）': '30' }, geometry: rect([o[0], o[1] + 400], 100, 100) },
+        { properties: { ...base, 编号: 'GIS-PARK', 名称: '火星地块', 所属园区: '火星产业园' }, geometry: rect([o[0] + 200, o[1] + 400], 100, 100) },
+        // A bow-tie: its ring crosses itself.
+        { properties: { ...base, 编号: 'GIS-BOW', 名称: '自相交地块' }, geometry: { type: 'Polygon', coordinates: [[[o[0], o[1] + 600], [o[0] + 100, o[1] + 700], [o[0] + 100, o[1] + 600], [o[0], o[1] + 700], [o[0], o[1] + 600]]] } },
+        // 60 km east: in the same grid, far outside 高港区.
+        { properties: { ...base, 编号: 'GIS-FAR', 名称: '区外地块' }, geometry: rect([o[0] + 60000, o[1]], 100, 100) },
+        { properties: { ...base, 编号: 'GIS-AREA', 名称: '面积错', '面积（亩）': '很大' }, geometry: rect([o[0] + 400, o[1] + 400], 100, 100) },
+        { properties: { ...base, 编号: 'GIS-STATUS', 名称: '状态错', 状态: '卖掉了' }, geometry: rect([o[0] + 600, o[1] + 400], 100, 100) },
+      ]);
+      const p = await preview('bad.gpkg', fs.readFileSync(await ogr('GPKG', path.join(dir, 'bad.gpkg'), doc)));
+      expect(p.errors).toBe(5);
+      expect(Object.fromEntries(p.rows.map((r) => [r.row, r.errors.map((e) => e.field)]))).toEqual({ 1: [], 2: ['park'], 3: ['geometry'], 4: ['geometry'], 5: ['area_mu'], 6: ['status'] });
+      expect(p.rows[2].errors[0].message).toMatch(/invalid.*Self-intersection/i);
+      expect(p.rows[3].errors[0].message).toMatch(/outside the district/);
+      const res = await commit(p.id);
+      expect(res.status).toBe(422);
+      const body = (await res.json()) as { detail: string; rows: Array<{ row: number; errors: Array<{ field: string }> }> };
+      expect(body.detail).toMatch(/^5 feature\(s\) have errors; nothing was written\. First: feature 2, park: Unknown park "火星产业园"/);
+      expect(body.rows.map((r) => [r.row, r.errors[0].field])).toEqual([[2, 'park'], [3, 'geometry'], [4, 'geometry'], [5, 'area_mu'], [6, 'status']]);
+      // Nothing written: not even the good feature.
+      expect(await count()).toBe(before);
+      expect((await sites()).features.some((f) => f.properties.external_key === 'GIS-OK')).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a file that does not say its CRS waits for one (commit 409), then reads in the chosen CRS; a declared CRS wins over the file', async () => {
+    const dir = tmpDir();
+    try {
+      const o = p1In4549();
+      const shpDir = path.join(dir, 'noprj');
+      fs.mkdirSync(shpDir);
+      const doc = gk([{ properties: { 编号: 'GIS-NOPRJ', 名称: '无坐标系地块', 所属园区: 'park-biomed', 类型: '地块' }, geometry: rect([o[0], o[1] + 900], 100, 100) }]);
+      // GBK with its .cpg: the Chinese field names fit the .dbf's 10 bytes (in UTF-8 GDAL would cut 所属园区 mid-character).
+      const shp = await ogr('ESRI Shapefile', path.join(shpDir, 'plot.shp'), doc, ['-lco', 'ENCODING=CP936']);
+      fs.rmSync(shp.replace(/shp$/, 'prj'));
+      const p = await preview('noprj.zip', zipDir(shpDir));
+      expect(p).toMatchObject({ crs: null, needs_crs: true, errors: 0 });
+      expect(p.crs_from).toMatch(/no \.prj/);
+      expect(p.crs_choices!.map((c) => c.code)).toContain('EPSG:4549');
+      expect(p.rows[0].geometry_type).toBeNull();
+      const early = await commit(p.id);
+      expect(early.status).toBe(409);
+      expect(((await early.json()) as { detail: string }).detail).toMatch(/choose it first/);
+      // A wrong choice is seen in the preview: grid metres are no longitude/latitude.
+      const wrong = (await (await alice.fetch(`/api/sites/imports/${p.id}/crs`, { method: 'POST', body: JSON.stringify({ crs: 'EPSG:4490' }) })).json()) as SiteImportPreview;
+      expect(wrong.rows[0].errors[0]).toMatchObject({ field: 'geometry', message: expect.stringMatching(/do not fit EPSG:4490/) });
+      const chosen = (await (await alice.fetch(`/api/sites/imports/${p.id}/crs`, { method: 'POST', body: JSON.stringify({ crs: 'EPSG:4549' }) })).json()) as SiteImportPreview;
+      expect(chosen).toMatchObject({ crs: 'EPSG:4549', crs_from: 'chosen after upload', needs_crs: false, errors: 0 });
+      expect(Math.abs(chosen.rows[0].area_m2! - 10000) / 10000).toBeLessThan(0.01);
+      expect((await commit(p.id)).status).toBe(200);
+      expect((await sites()).features.find((f) => f.properties.external_key === 'GIS-NOPRJ')!.properties.area_basis).toBe('computed');
+
+      // Declared on upload over the file's own CRS: used, with a warning saying so.
+      const gpkg = await ogr('GPKG', path.join(dir, 'declared.gpkg'), doc);
+      const d = await preview('declared.gpkg', fs.readFileSync(gpkg), { crs: 'EPSG:4490' });
+      expect(d).toMatchObject({ crs: 'EPSG:4490', crs_from: 'declared on upload' });
+      expect(d.warnings.join(' ')).toMatch(/The file says EPSG:4549.*EPSG:4490 was used as declared/);
+      // A DXF has no attributes, so no names: refused, naming the field.
+      const dxf = await ogr('DXF', path.join(dir, 'plot.dxf'), doc);
+      const r = await upload('plot.dxf', fs.readFileSync(dxf), { crs: 'EPSG:4549' });
+      expect(r.status).toBe(422);
+      expect(((await r.json()) as { field: string; detail: string })).toMatchObject({ field: 'name_zh', detail: expect.stringMatching(/no name attribute.*DXF/) });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a CSV saved by Excel in GBK is read as GBK (with a warning), or as declared; bytes in no encoding are a 415', async () => {
+    const text = `编号,名称,所属园区,类型,面积（亩）,状态,经度,纬度\r\nGBK-1,南区丙地块,生物医药产业园,地块,20,可供地,${P2[0]},${P2[1]}\r\n`;
+    const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });
+    expect(gbk.equals(Buffer.from(text))).toBe(false);
+    const p = await preview('载体库.csv', gbk);
+    expect(p).toMatchObject({ format: 'csv', errors: 0 });
+    expect(p.warnings.join(' ')).toMatch(/not UTF-8; it was read as GBK/);
+    expect(p.rows.map((r) => [r.key, r.name_zh, r.area_m2])).toEqual([['GBK-1', '南区丙地块', 13333.33]]);
+    expect(p.columns.map((c) => c.field)).toEqual(['key', 'name_zh', 'park', 'kind', 'area_mu', 'status', 'lon', 'lat']);
+    const told = await preview('载体库.csv', gbk, { encoding: 'GBK' });
+    expect(told.warnings).toEqual([]);
+    expect(told.rows[0].name_zh).toBe('南区丙地块');
+    expect((await (await commit(p.id)).json()) as SiteImportResult).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect((await sites('?park=park-biomed')).features.find((f) => f.properties.external_key === 'GBK-1')!.properties).toMatchObject({ name_zh: '南区丙地块', area_mu: 20 });
+    // 0xFF starts no character in UTF-8 or GB18030.
+    const garbled = Buffer.concat([Buffer.from('名称,类型\r\n'), Buffer.from([0xff, 0xff, 0x2c, 0x41, 0x0d, 0x0a])]);
+    const bad = await upload('garbled.csv', garbled);
+    expect(bad.status).toBe(415);
+    expect(((await bad.json()) as { field: string; detail: string })).toMatchObject({ field: 'file', detail: expect.stringMatching(/neither UTF-8 nor GBK/) });
   });
 });
 

@@ -1,4 +1,7 @@
 import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
@@ -143,4 +146,64 @@ describe('the Sites tab', () => {
       }
     });
   }
+});
+
+describe('the Sites tab import (editors)', () => {
+  let browser: Browser;
+  let dir: string;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-site-import-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('previews a GeoPackage (EPSG:4549, Chinese attributes) with its area, and commits it', async () => {
+    // Fixture: ogr2ogr -f GPKG from the GeoJSON below (EPSG:4549: a 200 m × 150 m plot east of 119.8967, 32.3672).
+    const [n, e] = execFileSync('cs2cs', ['-f', '%.3f', 'EPSG:4326', 'EPSG:4549'], { input: '32.3672 119.8967\n' }).toString().trim().split(/\s+/).map(Number);
+    const o = [e + 50, n - 1200];
+    const src = path.join(dir, 'plot.geojson');
+    fs.writeFileSync(src, JSON.stringify({
+      type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4549' } },
+      features: [{ type: 'Feature', properties: { 编号: 'BROWSER-GIS-1', 名称: '浏览器导入地块', 所属园区: '生物医药产业园', 类型: '地块', 状态: '可供地' },
+        geometry: { type: 'Polygon', coordinates: [[[o[0], o[1]], [o[0] + 200, o[1]], [o[0] + 200, o[1] + 150], [o[0], o[1] + 150], [o[0], o[1]]]] } }],
+    }));
+    const gpkg = path.join(dir, '载体.gpkg');
+    execFileSync('ogr2ogr', ['-f', 'GPKG', gpkg, src], { env: { ...process.env, CPL_DEBUG: 'OFF' } });
+    const { context } = await offlineContext(browser, { width: 1280, height: 800 });
+    const s = await editorSession();
+    try {
+      const page = await openApp(context, '/?lang=zh&panel=sites');
+      await page.locator('.account-button').click();
+      await page.locator('.sign-in-form input[name=username]').fill('editor');
+      await page.locator('.sign-in-form input[name=password]').fill('editor-password-123');
+      await page.locator('.sign-in-form button[type=submit]').click();
+      await expect.poll(() => page.locator('.account-name').textContent(), { timeout: 20_000 }).toContain('editor');
+      if (await page.locator('.account-pop').count()) await page.keyboard.press('Escape');
+      const box = page.locator('.site-import');
+      await box.locator('summary').click();
+      expect(await box.locator('input[type=file]').getAttribute('accept')).toMatch(/\.gpkg.*\.kmz.*\.mif/);
+      await box.locator('input[type=file]').setInputFiles(gpkg);
+      await box.locator('button[type=submit]').click();
+      await expect.poll(() => box.getAttribute('data-step'), { timeout: 30_000 }).toBe('preview');
+      expect(await box.locator('.site-import-errors').textContent()).toBe('0');
+      const cells = await box.locator('tbody tr').first().locator('td').allTextContents();
+      expect(cells.slice(0, 4)).toEqual(['1', 'BROWSER-GIS-1', '浏览器导入地块', '新增']);
+      // 30 000 m² = 45 亩 on the grid; PostGIS's geodesic area within 1 %.
+      expect(Math.abs(Number(cells[4]) - 45) / 45).toBeLessThan(0.01);
+      expect(await box.textContent()).toMatch(/EPSG:4549/);
+      await page.screenshot({ path: path.join(RESULTS, 'sites-import-gis-zh-1280.png') });
+      await box.locator('.site-import-preview > button:not(.link-button)').click();
+      await expect.poll(() => box.getAttribute('data-step'), { timeout: 20_000 }).toBe('done');
+      expect(await box.locator('.staff-ok').textContent()).toMatch(/1 新增/);
+      await expect.poll(() => page.locator('.inventory-list li', { hasText: '浏览器导入地块' }).count(), { timeout: 20_000 }).toBe(1);
+    } finally {
+      await context.close();
+      const fc = (await (await fetch(`${baseUrl()}/api/sites`)).json()) as { features: Array<{ id: string; properties: { external_key: string | null; version: number } }> };
+      const made = fc.features.find((f) => f.properties.external_key === 'BROWSER-GIS-1');
+      if (made) await fetch(`${baseUrl()}/api/sites/${made.id}`, { method: 'DELETE', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'if-match': `"${made.properties.version}"` } });
+    }
+  });
 });

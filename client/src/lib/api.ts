@@ -10,7 +10,7 @@ import type {
 import type { DerivedGrowth, Figure, SearchHit } from '@contract/api';
 import type { ChainGraph, MatchResult } from '@contract/api';
 import type { SitesResult, SiteStatus } from '@contract/api';
-import type { SiteCollection, SiteFeature, SiteNearby } from '@contract/sites';
+import type { SiteCollection, SiteFeature, SiteImportPreview, SiteImportResult, SiteNearby } from '@contract/sites';
 import type { AtlasFeature, AuthSession, ExportCrs, ExportFormat, FeaturePatch, HistoryEntry, NewFeature } from '@contract/api';
 import type { CompareResult, ImportPreview, ImportResult } from '@contract/api';
 import type { Briefing, BriefingStep, SavedView, ViewState } from '@contract/api';
@@ -450,3 +450,30 @@ export function fetchFigures(subjectType: string, subjectId: string, signal?: Ab
 export function decideDiscrepancy(id: string, action: 'resolve' | 'reopen', reason: string, csrf: string | null): Promise<DiscrepancyEntry> {
   return sendJson<DiscrepancyEntry>('POST', `/api/discrepancies/${encodeURIComponent(id)}/${action}`, { reason }, { csrf });
 }
+
+/** POST /api/sites/imports — a sheet (XLSX/CSV) or a GIS file (with its loose parts) into a preview of the sites inventory; nothing is written. */
+export async function uploadSiteImport(files: File[], fields: { crs?: string; encoding?: string }, csrf: string | null): Promise<SiteImportPreview> {
+  const form = new FormData();
+  if (fields.crs) form.set('crs', fields.crs);
+  if (fields.encoding) form.set('encoding', fields.encoding);
+  for (const f of files) form.append('file', f, f.name);
+  const response = await fetch('/api/sites/imports', { method: 'POST', credentials: 'same-origin', headers: csrf ? { 'x-csrf-token': csrf, accept: 'application/json' } : { accept: 'application/json' }, body: form });
+  if (!response.ok) {
+    const problem = (response.headers.get('content-type') ?? '').includes('json') ? ((await response.json().catch(() => null)) as Problem | null) : null;
+    throw new ApiError(response.status, problem, '/api/sites/imports');
+  }
+  return (await response.json()) as SiteImportPreview;
+}
+
+/** POST /api/sites/imports/:id/crs — reads every feature of a file that did not say its CRS again, in `crs`. */
+export function chooseSiteImportCrs(id: string, crs: string, csrf: string | null): Promise<SiteImportPreview> {
+  return sendJson<SiteImportPreview>('POST', `/api/sites/imports/${encodeURIComponent(id)}/crs`, { crs }, { csrf });
+}
+
+/** POST /api/sites/imports/:id/commit — writes every row in one transaction, or none (422 naming the bad rows). */
+export function commitSiteImport(id: string, csrf: string | null): Promise<SiteImportResult> {
+  return sendJson<SiteImportResult>('POST', `/api/sites/imports/${encodeURIComponent(id)}/commit`, undefined, { csrf });
+}
+
+/** The CRSs the import APIs offer for files that do not say theirs (server/src/imports/source-crs.ts CRS_CHOICES). */
+export const IMPORT_CRS = ['EPSG:4490', 'EPSG:4549', 'EPSG:4326', 'GCJ-02', 'BD-09'] as const;

@@ -41,6 +41,12 @@ const Gdal = await initGdalJs({
 });
 const FS = Gdal.Module.FS;
 
+// gdal3.js's WebAssembly memory starts at 512 MB and cannot be smaller; a cap below that (a test's, or a
+// small machine's) is enforced by reserving the difference once, so that GDAL's own allocations can total
+// at most the cap before a growth is needed — and refused.
+const startBytes = Gdal.Module.HEAP8.length;
+if (capBytes < startBytes && !Gdal.Module._malloc(startBytes - capBytes)) throw new Error('could not reserve the memory above the cap');
+
 const mkdirs = (p) => {
   let at = '';
   for (const part of p.split('/').filter(Boolean)) {
@@ -128,6 +134,14 @@ async function run(job) {
     rmTree(outDir);
   }
 }
+
+// gdal3.js rejects some promises of its own, not the one it returned, when GDAL throws (std::bad_alloc after
+// a refused growth arrives as a bare number): without this the worker would die as a 'crash' with no word
+// of the memory cap. The job is answered, and gdal.ts replaces this worker (after 'memory' or 'crash').
+process.on('unhandledRejection', (reason) => {
+  const oom = refused || /out of memory|OOM|Cannot enlarge memory/i.test(`${gdalError(reason)} ${messages.join(' ')}`);
+  parentPort.postMessage({ ok: false, kind: oom ? 'memory' : 'crash', error: gdalError(reason), messages, heapBytes: Gdal.Module.HEAP8.length });
+});
 
 parentPort.on('message', async (job) => {
   let answer;

@@ -1,3 +1,5 @@
+import { badRequest } from '../http/problem.js';
+
 /**
  * Text encodings of attribute tables (DBF, MapInfo .dat/.mid): the names users and .cpg files give,
  * mapped to a WHATWG label (for TextDecoder) and the iconv name GDAL's ENCODING open option takes.
@@ -24,3 +26,31 @@ export function encodingLabel(raw: string): string | null {
 
 /** The name GDAL (iconv) knows a WHATWG label by. */
 export const gdalEncoding = (label: string) => GDAL_NAME[label] ?? label.toUpperCase();
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * Decodes text whose encoding nothing states: as UTF-8 when the bytes are valid UTF-8, else as GB18030
+ * (GBK's superset, what Chinese Windows and Excel write) when they are valid as such; null when neither.
+ * `guessed` is true when it is read as GB18030, so the caller can say so.
+ */
+export function decodeUtf8OrGbk(bytes: Uint8Array): { text: string; label: 'utf-8' | 'gb18030'; guessed: boolean } | null {
+  try {
+    return { text: utf8.decode(bytes), label: 'utf-8', guessed: false };
+  } catch {
+    try {
+      return { text: gb18030.decode(bytes), label: 'gb18030', guessed: true };
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** The form field `encoding` of an upload: null when not given, its WHATWG label, or a 400 for a name no decoder knows. */
+export function declaredEncoding(raw: string | undefined): string | null {
+  if (!raw?.trim()) return null;
+  const label = encodingLabel(raw);
+  if (!label) throw badRequest(`Unknown encoding "${raw.slice(0, 40)}"; use UTF-8 or GBK.`);
+  return label;
+}

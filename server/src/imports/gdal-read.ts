@@ -2,7 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import { gdal, GdalError, type GdalFile, type GdalInfo, type GdalRunner, type ProjJson } from '../gdal/gdal.js';
 import { toItem, type Budget, type CrsFinding, type ImportFormat, type ParsedFile, type ParsedItem } from './parsed.js';
 import { epsgCrs } from './source-crs.js';
-import { gdalEncoding } from './encoding.js';
+import { decodeUtf8OrGbk, gdalEncoding } from './encoding.js';
 import { tooLarge, unprocessable, unsupported } from './problems.js';
 import type { ImportLimits } from './limits.js';
 
@@ -36,7 +36,7 @@ const NO_CRS: Partial<Record<ImportFormat, string>> = {
   dxf: 'a DXF drawing never records its coordinate system',
   csv: 'a CSV file carries no coordinate system',
   shapefile: 'the zip has no .prj file',
-  mapinfo: 'the MapInfo file does not say (or GDAL could not read its CoordSys)',
+  mapinfo: 'the MapInfo file has no CoordSys line (MapInfo then means longitude/latitude, on no stated datum)',
 };
 
 const num = (v: unknown) => (typeof v === 'number' ? v : NaN);
@@ -101,6 +101,8 @@ function crsFinding(s: GdalSource, layer: string, cs: { projjson?: ProjJson } | 
   const auth = p.id ? `${p.id.authority}:${p.id.code}` : null;
   let srid = p.id?.authority === 'EPSG' ? Number(p.id.code) : p.id?.authority === 'OGC' && p.id.code === 'CRS84' ? 4326 : null;
   let how = auth ? auth : '';
+  // MITAB's placeholder for a MapInfo file without a CoordSys line: longitude/latitude on no stated datum.
+  if (!auth && /^undefined geographic srs$/i.test(name)) return { crs: null, from, unknown: NO_CRS[s.format] ?? 'the file does not say' };
   if (!srid && !auth) {
     srid = byParameters(p);
     how = srid ? `EPSG:${srid} by its projection parameters` : '';
@@ -109,9 +111,6 @@ function crsFinding(s: GdalSource, layer: string, cs: { projjson?: ProjJson } | 
   if (crs) return { crs, from: `${from} (${name}, ${how})` };
   return { crs: null, from, unknown: `it names "${name}"${auth ? ` (${auth})` : ''}, which is not one of the supported CRSs` };
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
 /** Maps a failed GDAL job to the importer's problems: what GDAL cannot open is a 422, limits are 413/422. */
 function problem(e: unknown, s: GdalSource, limits: ImportLimits): Error {
@@ -160,6 +159,28 @@ function item(f: Feature, s: GdalSource, layerType: string, skip: Map<string, nu
 }
 
 /**
+ * Fills in the coordinate system of MIF layers. GDAL reads a MIF's CoordSys line (ogr2ogr reprojects from
+ * it), but its MITAB driver does not put it on the layer's geometry field, which is what ogrinfo's JSON
+ * (GDALVectorInfo, the `info` gdal3.js gives) reports: the CRS comes out null for every MIF, while a TAB's
+ * is there. A one-feature copy of each layer into a GeoPackage carries the CRS into gpkg_spatial_ref_sys,
+ * where `info` reads it. A MIF without a CoordSys line (a non-earth drawing) stays without a CRS.
+ */
+async function mifCoordSys(runner: GdalRunner, s: GdalSource, layers: NonNullable<GdalInfo['layers']>, openOptions: string[], timeoutMs: number): Promise<void> {
+  const missing = layers.map((l, i) => ({ l, i })).filter(({ l }) => !l.geometryFields?.[0]?.coordinateSystem?.projjson);
+  if (!missing.length) return;
+  const copies = await runner.run(s.files, missing.map(({ l, i }) => ({
+    op: 'translate' as const, src: s.src, openOptions, out: `crs${i}`, args: ['-f', 'GPKG', '-limit', '1', l.name],
+  })), { timeoutMs });
+  for (const { l, i } of missing) {
+    const gpkg = copies.outputs.find((o) => o.path === `crs${i}.gpkg`);
+    if (!gpkg) continue;
+    const r = await runner.run([{ path: 'crs.gpkg', data: gpkg.data }], [{ op: 'info', src: 'crs.gpkg' }], { timeoutMs });
+    const cs = r.results[0].info?.layers?.[0]?.geometryFields?.[0]?.coordinateSystem;
+    if (cs?.projjson && l.geometryFields?.[0]) l.geometryFields[0].coordinateSystem = cs;
+  }
+}
+
+/**
  * Reads an upload with GDAL in the worker: ogrinfo first (layers, feature counts, CRS; the feature limit
  * is checked before anything is converted), then each layer to GeoJSON with its coordinates exactly as in
  * the file (the CRS is applied later, by PostGIS or gcoord). Attribute text must come out as UTF-8: from
@@ -192,6 +213,13 @@ export async function readWithGdal(s: GdalSource, opts: { layerType: string; enc
   const count = layers.reduce((n, l) => n + Math.max(0, l.featureCount ?? 0), 0);
   if (count > opts.limits.features) throw tooLarge(`The file holds more than ${opts.limits.features} features.`, { limit: 'features' });
 
+  if (/\.mif$/i.test(s.src)) {
+    try {
+      await mifCoordSys(runner, s, layers, openOptions, timeoutMs);
+    } catch (e) {
+      throw problem(e, s, opts.limits);
+    }
+  }
   const findings = layers.map((l) => crsFinding(s, l.name, l.geometryFields?.[0]?.coordinateSystem, infoMessages));
   const codes = [...new Set(findings.map((f) => f.crs?.code ?? f.unknown ?? ''))];
   if (codes.length > 1) {
@@ -220,27 +248,17 @@ export async function readWithGdal(s: GdalSource, opts: { layerType: string; enc
   for (let i = 0; i < layers.length; i++) {
     const bytes = outputs.find((o) => o.path === `layer${i}.geojson`)?.data;
     if (!bytes) throw unprocessable(`${s.label}: GDAL converted nothing of layer "${layers[i].name}".`);
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      const guessable = !opts.encoding && !sourceEncoding && (s.format === 'shapefile' || s.format === 'mapinfo');
-      let guessed: string | null = null;
-      if (guessable) {
-        try {
-          guessed = gb18030.decode(bytes);
-        } catch {
-          guessed = null;
-        }
-      }
-      if (guessed === null) {
-        throw unprocessable(
-          `${s.label}: attribute text is not UTF-8, and neither a .cpg file nor the DBF header says which encoding it is. ` +
-            'Add a .cpg file to the zip holding the encoding (e.g. GBK), or send the form field encoding=GBK.',
-          { limit: 'encoding' },
-        );
-      }
-      text = guessed;
+    const decoded = decodeUtf8OrGbk(bytes);
+    const guessable = !opts.encoding && !sourceEncoding && (s.format === 'shapefile' || s.format === 'mapinfo');
+    if (!decoded || (decoded.guessed && !guessable)) {
+      throw unprocessable(
+        `${s.label}: attribute text is not UTF-8, and neither a .cpg file nor the DBF header says which encoding it is. ` +
+          'Add a .cpg file to the zip holding the encoding (e.g. GBK), or send the form field encoding=GBK.',
+        { limit: 'encoding' },
+      );
+    }
+    const text = decoded.text;
+    if (decoded.guessed) {
       warnings.push(`${layers[i].name}: attribute text is not UTF-8 and no .cpg says its encoding; it was read as GBK (GB18030). If names look wrong, upload again with the form field encoding.`);
     }
     const fc = JSON.parse(text) as { features: Feature[] };

@@ -5,6 +5,7 @@ import { HttpError, badRequest } from '../http/problem.js';
 import { ImportsService } from './imports.service.js';
 import { readUpload } from './upload.js';
 import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
+import type { GdalRunner } from '../gdal/gdal.js';
 
 const BATCH_ID = /^[a-z0-9]{1,40}$/;
 const batchId = (raw: unknown) => {
@@ -29,10 +30,10 @@ const signedIn: RequestHandler = (req, _res, next) => {
  * POST /imports/:id/commit {accuracy?, makeValid?, preview_token?} writes it in one transaction;
  * DELETE /imports/:id discards it.
  */
-export function importsRoutes(db: Database, auth: AuthService, limits: ImportLimits = IMPORT_LIMITS): Router {
+export function importsRoutes(db: Database, auth: AuthService, limits: ImportLimits = IMPORT_LIMITS, runner?: GdalRunner): Router {
   const r = Router();
   const editor = auth.require('editor');
-  const service = new ImportsService(db, limits);
+  const service = new ImportsService(db, limits, runner);
 
   r.post('/imports', editor, async (req, res) => {
     // Up to 8 parts: a shapefile's .shp .shx .dbf .prj .cpg (or a MIF's .mif .mid) may come loose.

@@ -7,10 +7,12 @@ import { HttpError, notFound } from '../http/problem.js';
 import { ImportsRepository, type BatchRow } from './imports.repository.js';
 import { parseUpload } from './parse.js';
 import { CRS_CHOICES, crsJson, parseSourceCrs, type SourceCrs } from './source-crs.js';
-import { encodingLabel } from './encoding.js';
+import { declaredEncoding } from './encoding.js';
 import { extent } from './geometry.js';
 import { decide, summarise, type PreviewItem } from './preview.js';
 import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
+import type { GdalRunner } from '../gdal/gdal.js';
+import { refuseGridForKml, settleCrs } from './parsed.js';
 import { unprocessable } from './problems.js';
 
 const ACCURACY = ['surveyed', 'digitised'] as const;
@@ -41,7 +43,8 @@ async function applyCrs(repo: ImportsRepository, batchId: string, crs: SourceCrs
 
 /** Upload → preview → (choose CRS) → commit. Batches are drafts: nothing touches `features` before commit. */
 export class ImportsService {
-  constructor(private readonly db: Database, private readonly limits: ImportLimits = IMPORT_LIMITS) {}
+  /** `runner`: the GDAL runner files are read with (default the process's). */
+  constructor(private readonly db: Database, private readonly limits: ImportLimits = IMPORT_LIMITS, private readonly runner?: GdalRunner) {}
 
   /**
    * Reads and stores an upload as a new batch, all or nothing; the CRS is the declared one, else the
@@ -51,30 +54,16 @@ export class ImportsService {
     const layerId = (fields.layer ?? fields.layer_id ?? '').trim();
     if (!layerId) throw new HttpError(400, 'Bad Request', 'Say which layer to import into: form field "layer".');
     const declared = fields.crs?.trim() ? parseSourceCrs(fields.crs) : null;
-    const encoding = fields.encoding?.trim() ? encodingLabel(fields.encoding) : null;
-    if (fields.encoding?.trim() && !encoding) throw new HttpError(400, 'Bad Request', `Unknown encoding "${fields.encoding.slice(0, 40)}"; use UTF-8 or GBK.`);
+    const encoding = declaredEncoding(fields.encoding);
     const layerType = await new ImportsRepository(this.db).layerGeometryType(layerId);
     if (!layerType) throw unprocessable(`Layer "${layerId.slice(0, 80)}" does not exist.`);
 
-    const parsed = await parseUpload(file, { layerType, encoding, limits: this.limits, parts });
+    const parsed = await parseUpload(file, { layerType, encoding, limits: this.limits, parts, runner: this.runner });
     if (parsed.items.length === 0) throw unprocessable(`"${file.name}" holds no features.`);
-    const warnings = [...parsed.warnings];
-    let crs: SourceCrs | null = parsed.crs.crs;
-    let crsFrom = parsed.crs.crs ? parsed.crs.from : `unknown: ${parsed.crs.unknown ?? 'the file does not say'}`;
-    if (declared) {
-      if (parsed.geographicOnly && declared.kind === 'epsg' && declared.srid === 4549) {
-        throw unprocessable('KML coordinates are WGS 84 longitude/latitude by definition (OGC KML 2.2); only GCJ-02 or BD-09 may be declared for a KML drawn on a Chinese web map.');
-      }
-      if (parsed.crs.crs && parsed.crs.crs.code !== declared.code) {
-        warnings.push(`The file says ${parsed.crs.crs.code} (${parsed.crs.from}); ${declared.code} was used as declared.`);
-      } else if (parsed.crs.bad) warnings.push(`Ignored ${parsed.crs.from}: ${parsed.crs.unknown}.`);
-      crs = declared;
-      crsFrom = 'declared on upload';
-    } else if (parsed.crs.bad) {
-      throw unprocessable(`${parsed.crs.unknown}. Fix or remove the .prj, or upload again with the form field crs (one of ${CRS_CHOICES.map((c) => c.code).join(', ')}).`, {
-        crs_choices: CRS_CHOICES.map(crsJson),
-      });
-    }
+    const settled = settleCrs(parsed, declared);
+    const warnings = [...parsed.warnings, ...settled.warnings];
+    const crs = settled.crs;
+    const crsFrom = settled.from;
 
     const id = crypto.randomBytes(9).toString('base64url').replace(/[^a-zA-Z0-9]/g, 'x').toLowerCase();
     await this.db.transaction(async (tx) => {
@@ -127,9 +116,7 @@ export class ImportsService {
       const batch = await repo.batch(id, true);
       if (!batch) throw notFound(`Import "${id}" does not exist.`);
       if (batch.status === 'committed') throw new HttpError(409, 'Conflict', `Import "${id}" is already committed.`);
-      if (batch.format === 'kml' || batch.format === 'kmz') {
-        if (crs.kind === 'epsg' && crs.srid === 4549) throw unprocessable('KML coordinates are WGS 84 longitude/latitude by definition; only GCJ-02 or BD-09 may be chosen instead.');
-      }
+      refuseGridForKml(batch.format, crs);
       await applyCrs(repo, id, crs);
       await repo.setBatchCrs(id, crs.code, 'chosen after upload');
       await repo.audit(user, 'import.crs', id, { crs: crs.code });

@@ -1,8 +1,8 @@
 import type { Geometry } from 'geojson';
-import type { SourceCrs } from './source-crs.js';
+import { CRS_CHOICES, crsJson, type SourceCrs } from './source-crs.js';
 import type { ImportLimits } from './limits.js';
 import { countVertices, force2d, structuralProblem } from './geometry.js';
-import { tooLarge } from './problems.js';
+import { tooLarge, unprocessable } from './problems.js';
 
 /** One feature read from an upload, before any CRS is applied: coordinates exactly as in the file. */
 export interface ParsedItem {
@@ -14,6 +14,8 @@ export interface ParsedItem {
   version: number | null;
   /** The other attributes; nulls and empty strings dropped (an empty cell never erases a value). */
   properties: Record<string, unknown>;
+  /** Every attribute as read, names and ids included (computed GIS fields dropped): for readers that map attributes themselves (the sites import). */
+  attributes: Record<string, unknown>;
   geometry: Geometry | null;
   /** Why this feature cannot be used at all (no geometry, unreadable geometry). */
   error: string | null;
@@ -65,8 +67,11 @@ export function toItem(attrs: Record<string, unknown>, geometry: Geometry | null
   const used = new Set([id?.[0], zh?.[0], en?.[0], ver?.[0]]);
   const drop = new Set((opts.drop ?? []).map((d) => d.toLowerCase()));
   const properties: Record<string, unknown> = {};
+  const attributes: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(attrs)) {
-    if (used.has(k) || RESERVED.has(k.toLowerCase()) || drop.has(k.toLowerCase())) continue;
+    if (drop.has(k.toLowerCase())) continue;
+    attributes[k] = v;
+    if (used.has(k) || RESERVED.has(k.toLowerCase())) continue;
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
     properties[k] = v;
   }
@@ -85,6 +90,7 @@ export function toItem(attrs: Record<string, unknown>, geometry: Geometry | null
     nameEn: en ? String(en[1]).trim() : null,
     version: Number.isInteger(version) && version > 0 ? version : null,
     properties,
+    attributes,
     geometry: error ? null : geom,
     error,
   };
@@ -115,4 +121,33 @@ export class Budget {
     this.feature();
     this.addVertices(g ? countVertices(g) : 0, label);
   }
+}
+
+/** 422 when EPSG:4549 (a projected grid) is declared for KML/KMZ, whose coordinates are WGS 84 longitude/latitude by definition. */
+export function refuseGridForKml(format: string, crs: SourceCrs): void {
+  if ((format === 'kml' || format === 'kmz') && crs.kind === 'epsg' && crs.srid === 4549) {
+    throw unprocessable('KML coordinates are WGS 84 longitude/latitude by definition (OGC KML 2.2); only GCJ-02 or BD-09 may be declared for a KML drawn on a Chinese web map.');
+  }
+}
+
+/**
+ * The CRS an upload is read in: the declared one (with a warning when the file says another or carries an
+ * unreadable one), else the file's own, else null (the preview asks for it). An unreadable CRS definition
+ * (a broken .prj) with nothing declared is a 422 offering the choices. Shared by the feature and the sites import.
+ */
+export function settleCrs(parsed: ParsedFile, declared: SourceCrs | null): { crs: SourceCrs | null; from: string; warnings: string[] } {
+  const warnings: string[] = [];
+  if (declared) {
+    refuseGridForKml(parsed.format, declared);
+    if (parsed.crs.crs && parsed.crs.crs.code !== declared.code) {
+      warnings.push(`The file says ${parsed.crs.crs.code} (${parsed.crs.from}); ${declared.code} was used as declared.`);
+    } else if (parsed.crs.bad) warnings.push(`Ignored ${parsed.crs.from}: ${parsed.crs.unknown}.`);
+    return { crs: declared, from: 'declared on upload', warnings };
+  }
+  if (parsed.crs.bad) {
+    throw unprocessable(`${parsed.crs.unknown}. Fix or remove the .prj, or upload again with the form field crs (one of ${CRS_CHOICES.map((c) => c.code).join(', ')}).`, {
+      crs_choices: CRS_CHOICES.map(crsJson),
+    });
+  }
+  return { crs: parsed.crs.crs, from: parsed.crs.crs ? parsed.crs.from : `unknown: ${parsed.crs.unknown ?? 'the file does not say'}`, warnings };
 }

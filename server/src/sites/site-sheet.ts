@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { HttpError } from '../http/problem.js';
+import { decodeUtf8OrGbk } from '../imports/encoding.js';
 
 /** The largest sheet an office may upload, and the most rows it may hold. */
 export const SHEET_LIMITS = { bytes: 10 * 1024 * 1024, rows: 20_000 } as const;
@@ -64,8 +65,10 @@ export const fieldOfHeader = (h: string): string | null => BY_HEADER.get(norm(h)
 export interface Sheet {
   format: 'xlsx' | 'csv';
   columns: Array<{ header: string; field: string | null }>;
-  /** One object per data row: field → cell value (text, number, boolean or Date), with its sheet row number. */
+  /** One object per data row: field → cell value (text, number or boolean; a date as YYYY-MM-DD), with its sheet row number. */
   rows: Array<{ row: number; cells: Record<string, unknown> }>;
+  /** E.g. that a CSV was not UTF-8 and was read as GBK. */
+  warnings: string[];
 }
 
 /** A cell's plain value: rich text joined, formulas as their result, hyperlinks as their text. */
@@ -79,11 +82,27 @@ function plain(v: ExcelJS.CellValue): unknown {
   return String(v);
 }
 
+/** The file names the sheet reader takes (everything else goes to the GIS reader). */
+export const isSheetName = (name: string) => /\.(xlsx|csv|txt)$/i.test(name);
+
+/** A CSV's text: in the declared encoding, else UTF-8 when it is valid UTF-8, else GBK (as Excel saves CSV on Chinese Windows) with a warning. */
+function csvText(name: string, data: Buffer, encoding: string | null, warnings: string[]): string {
+  if (encoding) return new TextDecoder(encoding).decode(data).replace(/^\uFEFF/, '');
+  const d = decodeUtf8OrGbk(data);
+  if (!d) {
+    throw new HttpError(415, 'Unsupported Media Type', `"${name}" is neither UTF-8 nor GBK text: save the CSV as UTF-8, or send the form field encoding (e.g. GB18030, Big5).`, {}, { field: 'file' });
+  }
+  if (d.guessed) warnings.push(`"${name}" is not UTF-8; it was read as GBK (GB18030), the encoding Excel saves CSV in on Chinese Windows. If names look wrong, upload again with the form field encoding.`);
+  return d.text.replace(/^\uFEFF/, '');
+}
+
 /**
- * Reads the first worksheet of an XLSX file, or a UTF-8 CSV, with exceljs. Row 1 is the header. A file
- * that is neither is a 415; a sheet without a name column or without rows is a 422.
+ * Reads the first worksheet of an XLSX file, or a CSV (UTF-8, GBK detected, or the declared `encoding`),
+ * with exceljs. Row 1 is the header. A file that is neither is a 415; a sheet without a name column or
+ * without rows is a 422.
  */
-export async function readSheet(name: string, data: Buffer): Promise<Sheet> {
+export async function readSheet(name: string, data: Buffer, encoding: string | null = null): Promise<Sheet> {
+  const warnings: string[] = [];
   const wb = new ExcelJS.Workbook();
   let format: Sheet['format'];
   let ws: ExcelJS.Worksheet | undefined;
@@ -95,12 +114,13 @@ export async function readSheet(name: string, data: Buffer): Promise<Sheet> {
       ws = wb.worksheets[0];
     } else if (/\.(csv|txt)$/i.test(name) && !data.subarray(0, 4096).includes(0)) {
       format = 'csv';
-      const text = data.toString('utf8').replace(/^\uFEFF/, '');
+      const text = csvText(name, data, encoding, warnings);
       ws = await wb.csv.read(Readable.from([text]), { map: (d: string) => (d === '' ? null : d) } as never);
     } else {
       throw new Error('not a spreadsheet');
     }
   } catch (e) {
+    if (e instanceof HttpError) throw e;
     throw new HttpError(415, 'Unsupported Media Type', `"${name}" is not a spreadsheet exceljs can read (send XLSX, or CSV in UTF-8): ${(e as Error).message}.`, {}, { field: 'file' });
   }
   if (!ws || ws.rowCount < 2) throw new HttpError(422, 'Unprocessable Content', 'The sheet has no data rows (row 1 is the header).', {}, { field: 'file' });
@@ -124,12 +144,14 @@ export async function readSheet(name: string, data: Buffer): Promise<Sheet> {
     const cells: Record<string, unknown> = {};
     let any = false;
     for (const [col, field] of colField) {
-      const v = plain(r.getCell(col).value);
+      const p = plain(r.getCell(col).value);
+      // Date cells (UTC midnight in exceljs) as the ISO date the fields read; rows are stored as JSON.
+      const v = p instanceof Date ? p.toISOString().slice(0, 10) : p;
       const t = typeof v === 'string' ? v.trim() : v;
       if (t !== null && t !== '') any = true;
       cells[field] = t === '' ? null : t;
     }
     if (any) rows.push({ row: i, cells });
   }
-  return { format: format!, columns, rows };
+  return { format: format!, columns, rows, warnings };
 }

@@ -62,11 +62,15 @@ export function sitesOpenApi(atlas: unknown) {
       },
       '/sites/imports': {
         servers: atlas,
-        post: { operationId: 'previewSiteImport', summary: 'Upload an XLSX or CSV sheet (multipart `file`, optional `crs`): every row with its errors, nothing written', tags: ['Sites'], responses: { '201': { description: '{id, rows: [{row, key, action, errors}], errors}' }, '415': problem('Not a spreadsheet.'), ...errors } },
+        post: { operationId: 'previewSiteImport', summary: 'Upload an XLSX or CSV sheet, or a GIS file the feature import reads (zipped Shapefile/FileGDB/TAB, GeoPackage, GeoJSON, KML/KMZ, FlatGeobuf, MIF/MID; multipart `file`, optional `crs`, `encoding`): every row or feature with its errors, nothing written', tags: ['Sites'], responses: { '201': { description: '{id, format, crs, needs_crs, warnings, rows: [{row, key, action, area_m2, errors}], errors}' }, '415': problem('Neither a spreadsheet nor a GIS file.'), ...errors } },
+      },
+      '/sites/imports/{importId}/crs': {
+        servers: atlas,
+        post: { operationId: 'chooseSiteImportCrs', summary: 'Choose the CRS of an uploaded GIS file that does not say it ({crs}); every feature is read again in it', tags: ['Sites'], parameters: [param('importId', { name: 'importId', in: 'path', required: true, schema: { type: 'string' } })], responses: { '200': { description: 'The preview, read in the chosen CRS.' }, ...errors } },
       },
       '/sites/imports/{importId}/commit': {
         servers: atlas,
-        post: { operationId: 'commitSiteImport', summary: 'Write a previewed sheet, all or nothing; rows update sites by their key', tags: ['Sites'], parameters: [param('importId', { name: 'importId', in: 'path', required: true, schema: { type: 'string' } })], responses: { '200': { description: '{created, updated, unchanged}' }, '422': problem('Rows have errors: `rows` names them.'), ...errors } },
+        post: { operationId: 'commitSiteImport', summary: 'Write a previewed sheet or GIS file, all or nothing; rows update sites by their key (409 while the CRS is not chosen)', tags: ['Sites'], parameters: [param('importId', { name: 'importId', in: 'path', required: true, schema: { type: 'string' } })], responses: { '200': { description: '{created, updated, unchanged}' }, '422': problem('Rows have errors: `rows` names them.'), ...errors } },
       },
     },
     schemas: {

@@ -23,7 +23,7 @@ const siteId = (raw: unknown) => {
  * The sites and buildings inventory (招商载体库): GET /api/sites (filters), one site, its history; editors
  * create, PATCH (If-Match), DELETE (If-Match) and revert; imports and export (site-import.routes.ts, site-export.ts).
  */
-export function sitesRoutes(db: Database, auth: AuthService): Router {
+export function sitesRoutes(db: Database, auth: AuthService, importOpts: Parameters<typeof siteImportRoutes>[2] = {}): Router {
   const r = Router();
   const editor = auth.require('editor');
 
@@ -43,7 +43,7 @@ export function sitesRoutes(db: Database, auth: AuthService): Router {
     res.send(file.body);
   });
 
-  r.use(siteImportRoutes(db, auth));
+  r.use(siteImportRoutes(db, auth, importOpts));
   r.use(sitePhotoRoutes(db, auth));
 
   r.get('/sites/:id', async (req, res) => {

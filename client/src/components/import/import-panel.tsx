@@ -5,13 +5,12 @@ import type { ImportItem, ImportPreview, ImportResult } from '@contract/api';
 import { useI18n } from '../../hooks/use-i18n';
 import { useMapOverlay, type OverlayStyle } from '../../hooks/use-map-overlay';
 import { useStaff } from '../../hooks/use-staff';
-import { ApiError, chooseImportCrs, commitImport, discardImport, fetchImport, queryKeys, staffKeys, uploadImport } from '../../lib/api';
+import { ApiError, IMPORT_CRS, chooseImportCrs, commitImport, discardImport, fetchImport, queryKeys, staffKeys, uploadImport } from '../../lib/api';
 import { pick } from '../../lib/i18n';
 import { formatAreaChange } from '../../lib/measure';
 import './import.css';
 
-/** The CRSs the import API offers for files that do not say theirs (server/src/imports/source-crs.ts CRS_CHOICES). */
-export const IMPORT_CRS = ['EPSG:4490', 'EPSG:4549', 'EPSG:4326', 'GCJ-02', 'BD-09'] as const;
+export { IMPORT_CRS } from '../../lib/api';
 /** Preview colours by item status (the browser test reads them back from the map's pixels). */
 export const PREVIEW_COLORS = { new: '#2166ac', changed: '#e08214', unchanged: '#7f7f7f', rejected: '#b2182b' } as const;
 const OVERLAY: Record<string, OverlayStyle> = {

@@ -4,6 +4,7 @@ import type { SiteFeature } from '@contract/sites';
 import { useI18n } from '../../hooks/use-i18n';
 import { useSite, useSiteInventory, useSiteNearby, type InventoryFilters } from '../../hooks/use-site-inventory';
 import { formatNumber, pick } from '../../lib/i18n';
+import { SiteImport } from './site-import';
 import './sites.css';
 
 const KINDS = ['land', 'factory', 'office', 'warehouse'];
@@ -36,6 +37,7 @@ export function SiteInventory({ byId, chains, onSelectFeature, openSiteId = null
   return (
     <section className="site-inventory" aria-label={s.heading}>
       <h2>{s.heading}</h2>
+      <SiteImport />
       <fieldset className="inventory-filters">
         <legend>{s.filtersLabel}</legend>
         <label className="field"><span className="field-label">{s.kind}</span>

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { HttpError } from '../http/problem.js';
 
 /** The largest sheet an office may upload, and the most rows it may hold. */
@@ -84,7 +84,9 @@ function plain(v: ExcelJS.CellValue): unknown {
  * that is neither is a 415; a sheet without a name column or without rows is a 422.
  */
 export async function readSheet(name: string, data: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs (~0.25 s of module loading) is loaded on the first sheet, not at start-up.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   let format: Sheet['format'];
   let ws: ExcelJS.Worksheet | undefined;
   const isZip = data.length > 4 && data[0] === 0x50 && data[1] === 0x4b;

@@ -74,7 +74,7 @@ The parcels are **synthetic** (bench/parcels.ts): deterministic quadrilaterals i
 | API ≤ 1.2× the raw query: cold tile at 100k (worst zoom) | ${verdict(tileOverhead, 1.2, '×')} |
 | API ≤ 1.2× the raw query: OGC items bbox at 100k | ${verdict(itemsOverhead, 1.2, '×')} |
 
-${r.startup ? `Start-up: ${r.startup.note}; later samples ${r.startup.later_samples_ms.join(', ')} ms.` : ''}
+${r.startup ? `Start-up (\`npm start\` against its floor, ms): fresh clone ${r.startup.fresh_ms} (floor: loading the seeded dump with PostGIS ${r.startup.load_dump_pglite_postgis_ms ?? '–'}; an empty directory with CREATE EXTENSION postgis ${r.startup.bare_pglite_postgis_ms}), fresh data directory with the client built ${r.startup.fresh_built_client_ms ?? '–'}, later ${r.startup.later_ms} (floor: reopening with PostGIS ${r.startup.reopen_pglite_postgis_ms}, without ${r.startup.reopen_pglite_ms}). ${r.startup.note}; later samples ${r.startup.later_samples_ms.join(', ')} ms.` : ''}
 `);
 
   out.push(whyMissed(r, { at100k, small, large, warm100k, cold100k, tileOverhead, itemsOverhead, drawn, z, ZOOMS }));

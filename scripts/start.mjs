@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const built = path.join(root, 'dist/client/index.html');
+// ATLAS_CLIENT_DIR moves the build (client/vite.config.ts builds there too); the server then serves it from there.
+const clientDir = path.resolve(root, process.env.ATLAS_CLIENT_DIR ?? 'dist/client');
+const built = path.join(clientDir, 'index.html');
 
 function newest(dir) {
   let t = 0;
@@ -21,6 +23,7 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   const r = spawnSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], { cwd: root, stdio: 'inherit' });
+const env = { ...process.env, CLIENT_DIR: process.env.CLIENT_DIR ?? clientDir };
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], { cwd: root, stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

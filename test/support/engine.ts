@@ -49,7 +49,8 @@ export interface TemplateInfo {
 export async function cloneTemplate(info: TemplateInfo): Promise<Database> {
   if (info.engine === 'pglite') {
     const fs = await import('node:fs');
-    const blob = new Blob([fs.readFileSync(info.template)]);
+    // Typed as a plain tar: PGlite then untars it at once (an untyped gzip is first tried as a tar, then inflated).
+    const blob = new Blob([fs.readFileSync(info.template)], { type: 'application/x-tar' });
     return PgliteDatabase.open({ loadDataDir: blob });
   }
   const name = `atlas_t_${crypto.randomBytes(6).toString('hex')}`;

@@ -27,8 +27,10 @@ export default async function setup(project: TestProject) {
     const { db } = await openPglite();
     await migrate(db);
     await loadSeeds(db);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-tpl-')), 'template.tar.gz');
-    fs.writeFileSync(file, Buffer.from(await (await db.dump()).arrayBuffer()));
+    // Uncompressed (70 MB of tmp instead of 7): every clone then skips inflating it, 0.4–0.9 s per clone
+    // on 2 busy cores, and there are dozens of clones per run.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-tpl-')), 'template.tar');
+    fs.writeFileSync(file, Buffer.from(await (await db.dump('none')).arrayBuffer()));
     await db.close();
     info = { engine, template: file };
     teardown = async () => fs.rmSync(path.dirname(file), { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
-import mammoth from 'mammoth';
 import { looksLikeZip, readZip } from '../imports/unzip.js';
 import { tooLarge, unprocessable, unsupported } from '../imports/problems.js';
 import { textLines, type SourceLine } from './paragraphs.js';
@@ -148,6 +147,8 @@ async function docxLines(data: Buffer): Promise<SourceLine[]> {
   // same reader the GIS imports use (it also refuses lying headers while inflating).
   const entries = readZip(data, DOCUMENT_LIMITS, 'The DOCX');
   if (!entries.some((e) => e.name === 'word/document.xml')) throw unprocessable('The DOCX has no word/document.xml: it is not a Word document, or it is damaged.');
+  // Loaded here, not at start-up: only a DOCX upload needs it (~0.1 s of module loading).
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: data })).value;

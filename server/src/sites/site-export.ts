@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Queryable } from '../db/database.js';
 import type { Attrs, Column } from '../exports/attributes.js';
 import { writeWithGdal, GDAL_FORMATS, type GdalFormat } from '../exports/gdal-write.js';
@@ -75,6 +74,8 @@ export async function exportSites(db: Queryable, filter: SiteFilter, format: Sit
     });
     return { name: file.filename, type: file.contentType, body: file.body, notes: file.notes };
   }
+  // Loaded on the first XLSX export, not at start-up.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Industrial Space Atlas';
   const ws = wb.addWorksheet('sites');

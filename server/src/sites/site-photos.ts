@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import type { Database } from '../db/database.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { HttpError, notFound } from '../http/problem.js';
@@ -20,6 +20,8 @@ const MIME: Record<string, 'image/jpeg' | 'image/png' | 'image/webp'> = { jpeg: 
  * sharp cannot decode, or that is not JPEG/PNG/WebP, is a 415; too many pixels a 413.
  */
 export async function processPhoto(data: Buffer) {
+  // Loaded on the first photo, not at start-up.
+  const { default: sharp } = await import('sharp');
   let meta;
   try {
     meta = await sharp(data, { limitInputPixels: PHOTO_LIMITS.pixels }).metadata();

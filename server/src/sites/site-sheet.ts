@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { HttpError } from '../http/problem.js';
 import { decodeUtf8OrGbk } from '../imports/encoding.js';
 
@@ -103,7 +103,9 @@ function csvText(name: string, data: Buffer, encoding: string | null, warnings: 
  */
 export async function readSheet(name: string, data: Buffer, encoding: string | null = null): Promise<Sheet> {
   const warnings: string[] = [];
-  const wb = new ExcelJS.Workbook();
+  // exceljs (~0.25 s of module loading) is loaded on the first sheet, not at start-up.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   let format: Sheet['format'];
   let ws: ExcelJS.Worksheet | undefined;
   const isZip = data.length > 4 && data[0] === 0x50 && data[1] === 0x4b;

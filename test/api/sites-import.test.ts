@@ -270,6 +270,43 @@ describe('importing GIS files through the GDAL import (each written in the test 
     }
   });
 
+  it('a UTF-8 Shapefile whose Chinese field names GDAL cut at the DBF\'s 10 bytes is still read by those names', async () => {
+    const dir = tmpDir();
+    try {
+      const shpDir = path.join(dir, 'shp');
+      fs.mkdirSync(shpDir);
+      const src = gk([{ properties: { 编号: 'CUT-1', 名称: '截断字段地块', 所属园区: '生物医药产业园', 类型: '地块', 状态: '可供地', 用地性质: '一类工业用地', '面积（亩）': 45 }, geometry: rect(p1In4549(), 200, 150) }]);
+      const shp = await ogr('ESRI Shapefile', path.join(shpDir, 'cut.shp'), src, ['-lco', 'ENCODING=UTF-8']);
+      // GDAL's writer cut 所属园区 (12 bytes) inside 区 and 面积（亩） (15 bytes) inside （: the names are no longer UTF-8.
+      const dbf = fs.readFileSync(shp.replace(/shp$/, 'dbf'));
+      expect(dbf.includes(Buffer.from('所属园区'))).toBe(false);
+      expect(dbf.includes(Buffer.from('所属园'))).toBe(true);
+      expect(fs.readFileSync(shp.replace(/shp$/, 'cpg'), 'utf8')).toMatch(/UTF-8/i);
+      const p = await preview('cut.zip', zipDir(shpDir));
+      expect(p).toMatchObject({ format: 'shapefile', errors: 0 });
+      expect(p.warnings.join(' ')).toMatch(/cut mid-character.*所属园/);
+      expect(p.columns).toEqual(expect.arrayContaining([{ header: '所属园', field: 'park' }, { header: '名称', field: 'name_zh' }]));
+      // 面积（ begins both 面积（亩） and 面积（平方米）: which unit it was cannot be known, so it fills nothing
+      // and the area is measured from the polygon instead of being read in a guessed unit.
+      expect(p.columns).toEqual(expect.arrayContaining([{ header: '面积（', field: null }]));
+      expect(p.rows.map((r) => [r.key, r.name_zh, r.area_basis])).toEqual([['CUT-1', '截断字段地块', 'computed']]);
+      expect(Math.abs(p.rows[0].area_m2! - 30000) / 30000).toBeLessThan(0.01);
+      // A value that is not UTF-8 in a file that says UTF-8 is still the encoding error it is.
+      const bad = fs.readFileSync(shp.replace(/shp$/, 'dbf'));
+      const at = bad.indexOf(Buffer.from('截断字段地块'));
+      expect(at).toBeGreaterThan(0);
+      bad[at + 1] = 0x20;
+      fs.writeFileSync(shp.replace(/shp$/, 'dbf'), bad);
+      const before = await count();
+      const res = await upload('cut.zip', zipDir(shpDir));
+      expect(res.status).toBe(422);
+      expect(await res.text()).toMatch(/not UTF-8/);
+      expect(await count()).toBe(before);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('bad features are listed with their fields; commit is a 422 naming feature and field, and writes nothing', async () => {
     const dir = tmpDir();
     try {

@@ -181,6 +181,37 @@ async function mifCoordSys(runner: GdalRunner, s: GdalSource, layers: NonNullabl
 }
 
 /**
+ * A UTF-8 Shapefile whose field names were cut at the DBF's 10 bytes in the middle of a character (GDAL's and
+ * ArcGIS's writers do: 所属园区 is 12 bytes) gives GeoJSON that is not UTF-8 in its keys only. Such a file is
+ * read with the broken character dropped from each name, and a warning; null when anything else is not
+ * UTF-8 (a value, or a name broken before its end), which is the encoding error it looks like.
+ */
+function cutFieldNames(bytes: Uint8Array, warnings: string[], layer: string): { text: string; guessed: false } | null {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return null;
+  } catch {
+    // not UTF-8: see whether only the names are broken
+  }
+  const fc = JSON.parse(new TextDecoder('utf-8').decode(bytes)) as { features: Feature[] };
+  const cut = new Set<string>();
+  for (const f of fc.features) {
+    const props: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(f.properties ?? {})) {
+      if (typeof v === 'string' && v.includes('\uFFFD')) return null;
+      const name = k.replace(/\uFFFD+$/, '');
+      if (name.includes('\uFFFD') || !name) return null;
+      if (name !== k) cut.add(name);
+      props[name] = v;
+    }
+    f.properties = props;
+  }
+  if (cut.size === 0) return null;
+  warnings.push(`${layer}: field names cut mid-character at the DBF's 10-byte limit were read without the cut character: ${[...cut].join(', ')}.`);
+  return { text: JSON.stringify(fc), guessed: false };
+}
+
+/**
  * Reads an upload with GDAL in the worker: ogrinfo first (layers, feature counts, CRS; the feature limit
  * is checked before anything is converted), then each layer to GeoJSON with its coordinates exactly as in
  * the file (the CRS is applied later, by PostGIS or gcoord). Attribute text must come out as UTF-8: from
@@ -248,7 +279,8 @@ export async function readWithGdal(s: GdalSource, opts: { layerType: string; enc
   for (let i = 0; i < layers.length; i++) {
     const bytes = outputs.find((o) => o.path === `layer${i}.geojson`)?.data;
     if (!bytes) throw unprocessable(`${s.label}: GDAL converted nothing of layer "${layers[i].name}".`);
-    const decoded = decodeUtf8OrGbk(bytes);
+    const declaredUtf8 = /^utf-?8$/i.test(opts.encoding ?? sourceEncoding);
+    const decoded = (declaredUtf8 && s.format === 'shapefile' && cutFieldNames(bytes, warnings, layers[i].name)) || decodeUtf8OrGbk(bytes);
     const guessable = !opts.encoding && !sourceEncoding && (s.format === 'shapefile' || s.format === 'mapinfo');
     if (!decoded || (decoded.guessed && !guessable)) {
       throw unprocessable(

@@ -4,7 +4,7 @@ import { parseUpload } from '../imports/parse.js';
 import type { ImportFormat, ParsedFile } from '../imports/parsed.js';
 import type { ImportLimits } from '../imports/limits.js';
 import type { GdalRunner } from '../gdal/gdal.js';
-import { fieldOfHeader, type Sheet } from './site-sheet.js';
+import { fieldOfDbfName, fieldOfHeader, type Sheet } from './site-sheet.js';
 
 /** One row a sites import reads: a sheet row, or a GIS feature with its geometry in the file's own coordinates. */
 export interface SourceRow {
@@ -46,7 +46,7 @@ export async function readGisSheet(
   const taken = new Set<string>();
   const column = (header: string): string | null => {
     if (fieldOf.has(header)) return fieldOf.get(header)!;
-    const f = fieldOfHeader(header);
+    const f = parsed.format === 'shapefile' ? fieldOfDbfName(header) : fieldOfHeader(header);
     const field = f && !PLACE_FIELDS.has(f) && !taken.has(f) ? f : null;
     if (field) taken.add(field);
     fieldOf.set(header, field);

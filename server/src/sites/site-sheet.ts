@@ -62,6 +62,26 @@ for (const [field, names] of Object.entries(HEADERS)) for (const n of names) BY_
 /** The field a header fills, or null when the atlas does not read it. */
 export const fieldOfHeader = (h: string): string | null => BY_HEADER.get(norm(h)) ?? null;
 
+/** A DBF field name holds at most 10 bytes: GDAL and ArcGIS cut longer ones (in UTF-8, 所属园区 is 12 bytes). */
+const DBF_NAME_BYTES = 10;
+
+/**
+ * The field a Shapefile attribute fills: its name as a header, or else — when the name is as long as a DBF
+ * allows, so it may have been cut — the one alias it is the beginning of (所属园 → 所属园区, 面积(亩 → 面积(亩)).
+ * A cut name that begins more than one alias fills none.
+ */
+export function fieldOfDbfName(h: string): string | null {
+  const exact = fieldOfHeader(h);
+  if (exact) return exact;
+  // A multi-byte character cut at byte 10 is dropped whole (gdal-read.ts), which leaves 8 or 9 bytes.
+  const bytes = Buffer.byteLength(h.trim(), 'utf8');
+  if (bytes < DBF_NAME_BYTES - 2 || bytes > DBF_NAME_BYTES) return null;
+  const n = norm(h);
+  const fields = new Set<string>();
+  for (const [alias, field] of BY_HEADER) if (alias.length > n.length && alias.startsWith(n) && Buffer.byteLength(alias, 'utf8') > DBF_NAME_BYTES) fields.add(field);
+  return fields.size === 1 ? [...fields][0] : null;
+}
+
 export interface Sheet {
   format: 'xlsx' | 'csv';
   columns: Array<{ header: string; field: string | null }>;
@@ -123,7 +143,7 @@ export async function readSheet(name: string, data: Buffer, encoding: string | n
     }
   } catch (e) {
     if (e instanceof HttpError) throw e;
-    throw new HttpError(415, 'Unsupported Media Type', `"${name}" is not a spreadsheet exceljs can read (send XLSX, or CSV in UTF-8): ${(e as Error).message}.`, {}, { field: 'file' });
+    throw new HttpError(415, 'Unsupported Media Type', `"${name}" is not a spreadsheet exceljs can read (send XLSX, or CSV in UTF-8 or GBK): ${(e as Error).message}.`, {}, { field: 'file' });
   }
   if (!ws || ws.rowCount < 2) throw new HttpError(422, 'Unprocessable Content', 'The sheet has no data rows (row 1 is the header).', {}, { field: 'file' });
   if (ws.rowCount > SHEET_LIMITS.rows + 1) throw new HttpError(413, 'Payload Too Large', `The sheet has ${ws.rowCount - 1} rows; at most ${SHEET_LIMITS.rows}.`, {}, { field: 'file' });

@@ -19,6 +19,8 @@ export interface Citation {
   document_title_en: string;
   /** The quote exactly as it stands in the document (before whitespace normalisation). */
   quote: string;
+  /** An English translation of the quote (never the evidence itself), or null/absent when none is stored. */
+  quote_en?: string | null;
 }
 
 export type Theme = 'administrative' | 'parks' | 'zones' | 'structure' | 'networks' | 'nodes' | 'sites' | 'basemap';

@@ -182,6 +182,19 @@ describe('PDF: park briefs, prints and briefing exports', () => {
     expect(text).toContain(flat(`area ${sw.area.computed_km2!.toLocaleString('en', { maximumFractionDigits: 2 })} km² (computed by PostGIS from the schematic extent of “${sw.area.computed_from_name_en}”)`));
   });
 
+  it('the English brief shows each figure quote in English translation with its Chinese excerpt (zh) beside it', async () => {
+    const text = flat(pdfText((await getPdf(`${app.url}/api/parks/park-biomed/brief.pdf?lang=en`)).file));
+    const { rows } = await app.db.query<{ quote: string; quote_en: string | null; metric_zh: string; value_text: string }>(
+      "SELECT c.quote, c.quote_en, t.metric_zh, t.value_text FROM targets t JOIN citations c ON c.id = t.citation_id WHERE t.subject_type = 'feature' AND t.subject_id = 'park-biomed' ORDER BY t.sort, t.id");
+    expect(rows.length).toBeGreaterThan(0);
+    // The first figure always fits on the page: its translation's opening words and its Chinese evidence are both printed.
+    const first = rows[0];
+    expect(first.quote_en).toBeTruthy();
+    expect(text).toContain(flat(first.quote_en!.replace(/\s+/g, ' ').slice(0, 40)));
+    // The Chinese excerpt is cut to the line's width by the layout; its opening is printed, marked (zh).
+    expect(text).toContain(flat(`(zh) “${quoteExcerpt(first.quote, 24, { metric: first.metric_zh, value: first.value_text }).slice(0, 12)}`));
+  });
+
   it('lists sites grouped by status (available, reserved, planned, occupied), a planned or reserved site never under available', async () => {
     const sites = (await (await fetch(`${app.url}/api/sites/areas`)).json()) as SitesResult;
     const labels = {

@@ -200,6 +200,31 @@ describe('the walk: explorer → profile → compare → charts → PDF → docu
           await waitIdle(page);
           if (phone) await sheet('.park-profile', 'profile');
           await step('profile');
+          // Every quote of the profile: in English its translation, with the Chinese original (the evidence,
+          // lang="zh-CN") one click away; in Chinese the original only.
+          const quotes = await profile.locator('figure.citation').evaluateAll((figs) => figs.map((f) => ({
+            en: f.querySelector(':scope > blockquote[lang="en"]')?.textContent?.trim() ?? '',
+            zh: f.querySelector('blockquote[lang="zh-CN"]')?.textContent?.trim() ?? '',
+            behindClick: !!f.querySelector('details.quote-original > blockquote[lang="zh-CN"]'),
+          })));
+          expect(quotes.length, 'quotes on the profile').toBeGreaterThan(0);
+          for (const q of quotes) {
+            expect(q.zh, 'the Chinese original is kept').toMatch(HAN);
+            if (english) {
+              expect(q.en, 'an English translation').not.toMatch(HAN);
+              expect(q.en.length).toBeGreaterThan(5);
+              expect(q.behindClick, 'the original one click away').toBe(true);
+            } else expect(q.en).toBe('');
+          }
+          if (english) {
+            const first = profile.locator('figure.citation details.quote-original').first();
+            await first.evaluate((d) => d.closest('details:not(.quote-original)')?.setAttribute('open', ''));
+            await first.scrollIntoViewIfNeeded();
+            await first.locator('summary').click();
+            await expect.poll(() => first.locator('blockquote[lang="zh-CN"]').isVisible()).toBe(true);
+            await step('profile-quote-original');
+            await first.locator('summary').click();
+          }
           // Further down the profile: scrolled, every part of it is checked.
           const body = profile.locator('.feature-panel-body');
           const height = await body.evaluate((e) => e.scrollHeight);

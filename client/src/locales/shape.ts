@@ -198,6 +198,9 @@ export interface Strings {
   // <layerShown>
   layerShown: (name: string) => string;
   // </layerShown>
+  // <quoteOriginal>
+  quoteOriginal: string;
+  // </quoteOriginal>
   // <openInDocument>
   openInDocument: string;
   // </openInDocument>

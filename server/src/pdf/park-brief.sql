@@ -3,7 +3,7 @@
 -- or in its zones, its sites with status, each citation with its document's as_of_year. $1 park id.
 WITH cite AS (
   SELECT c.id, json_build_object('document_id', d.id, 'document_title_zh', d.title_zh, 'document_title_en', d.title_en,
-                                 'as_of_year', d.as_of_year, 'quote', c.quote) AS j
+                                 'as_of_year', d.as_of_year, 'quote', c.quote, 'quote_en', c.quote_en) AS j
   FROM citations c JOIN documents d ON d.id = c.document_id
 )
 SELECT json_build_object(

@@ -63,6 +63,14 @@ function heading(doc: Doc, text: string, x: number, y: number, width: number, co
   return 19;
 }
 
+/** An English translation cut at a word boundary to at most max characters, with an ellipsis when cut. */
+function enExcerpt(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}
+
 /** The figures table: indicator, value as written (with an English reading in en), year and kind, then a verbatim excerpt of its quote. */
 function drawFigures(doc: Doc, park: ParkBrief, lang: Lang, sources: SourceList, x: number, y: number, width: number, bottom: number): void {
   const t = strings(lang);
@@ -73,6 +81,14 @@ function drawFigures(doc: Doc, park: ParkBrief, lang: Lang, sources: SourceList,
   }
   const valueW = 96;
   const glossW = lang === 'en' ? 104 : 0;
+  const TR_H = 7.5;
+  const baseH = (f: BriefFigure) => Math.max(measure(doc, pick(lang, f.metric_zh, f.metric_en), { width: width - valueW - 6, size: 8 }), 13) + 9.5 + 5;
+  // In English, as many rows as the page has room for (never pushing a figure off it) get a line with the quote's translation.
+  let translated = 0;
+  if (lang === 'en') {
+    const slack = bottom - cy - park.figures.reduce((a, f) => a + baseH(f), 0);
+    translated = Math.max(0, Math.floor(slack / TR_H));
+  }
   for (let i = 0; i < park.figures.length; i++) {
     const f = park.figures[i];
     const n = sources.ref(f.citation);
@@ -82,7 +98,9 @@ function drawFigures(doc: Doc, park: ParkBrief, lang: Lang, sources: SourceList,
     // In English, Chinese appears only as evidence, marked “(zh)” (t.zhNote in the footer says what it means).
     const line2 = `${when} · ${marker(lang, [n])}${t.zhMark}“${excerpt}”`;
     const metricH = measure(doc, metric, { width: width - valueW - 6, size: 8 });
-    const rowH = Math.max(metricH, 13) + 9.5 + 5;
+    // In English the quote's translation gets its own line, the Chinese excerpt (the evidence) stays beside it.
+    const translation = lang === 'en' && i < translated && f.citation.quote_en ? `“${enExcerpt(f.citation.quote_en, 150)}”` : null;
+    const rowH = Math.max(metricH, 13) + 9.5 + (translation ? TR_H : 0) + 5;
     if (cy + rowH > bottom) {
       textBox(doc, t.more(park.figures.length - i), x, cy, { width, size: 7, color: GREY });
       return;
@@ -93,6 +111,7 @@ function drawFigures(doc: Doc, park: ParkBrief, lang: Lang, sources: SourceList,
     textBox(doc, line2, x, y2, { width: width - glossW, height: 9.5, size: 6.3, color: GREY });
     // In English the document's own wording stays beside the reading, as the evidence it is.
     if (glossW) textBox(doc, `${t.zhMark}“${valueAsWritten(f)}”`, x + width - glossW, y2, { width: glossW, height: 9.5, size: 6.3, color: GREY, align: 'right' });
+    if (translation) textBox(doc, translation, x, y2 + 8.5, { width, height: TR_H, size: 5.8, color: INK });
     cy += rowH;
     doc.moveTo(x, cy - 2.5).lineTo(x + width, cy - 2.5).lineWidth(0.3).undash().strokeColor('#c9ced4', 1).stroke();
   }

@@ -18,6 +18,8 @@ export interface BriefCitation {
   document_title_en: string;
   as_of_year: number | null;
   quote: string;
+  /** The stored English translation of the quote (not the evidence), or null. */
+  quote_en: string | null;
 }
 
 /** One cited figure of a park. */

@@ -171,7 +171,7 @@ function CompareColumn({ park, chainById, documents, onSelect, onRemove }: {
             const asOf = figureAsOf(f, documents);
             return (
               // The quote as a tooltip in Chinese only: a title cannot be marked lang="zh" (the profile shows it, marked).
-              <li key={f.id} title={lang === 'zh' ? f.citation.quote.replace(/\s+/g, ' ') : undefined}>
+              <li key={f.id} title={lang === 'zh' ? f.citation.quote.replace(/\s+/g, ' ') : f.citation.quote_en ?? undefined}>
                 <span className="compare-figure-label"><MixedText text={pick(lang, f.metric_zh, f.metric_en)} />{f.year ? ` · ${t.year(f.year)}` : ''}</span>
                 <span className="compare-figure-value">{figureValue(lang, f)}</span>
                 {asOf.year !== null && <span className="as-of-mini">{t.inv.asOf(asOf.year)} ({f.citation.document_id})</span>}

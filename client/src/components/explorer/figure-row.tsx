@@ -35,7 +35,7 @@ export function FigureRow({ figure, documents, sameQuoteAsPrevious = false, chil
       {children}
       {sameQuoteAsPrevious ? (
         // The quote as a tooltip only in Chinese: a title cannot be marked lang="zh", and in English the quote is one click away.
-        <p className="citation-same muted" title={lang === 'zh' ? figure.citation.quote.replace(/\s+/g, ' ') : undefined}>
+        <p className="citation-same muted" title={lang === 'zh' ? figure.citation.quote.replace(/\s+/g, ' ') : figure.citation.quote_en ?? undefined}>
           {t.inv.sameQuote} — <cite>{pick(lang, figure.citation.document_title_zh, figure.citation.document_title_en)}</cite> ({figure.citation.document_id})
         </p>
       ) : (

@@ -14,9 +14,23 @@ export function CitationQuote({ citation }: { citation: Citation }) {
   const title = pick(lang, citation.document_title_zh, citation.document_title_en);
   // Citations served since issue 15 carry the paragraph they start in.
   const place = (citation as Partial<CitationV2>).first_seq;
+  const zh = citation.quote.replace(/\s+/g, ' ').trim();
+  // English mode shows the stored translation first; the Chinese original stays the evidence.
+  const english = lang === 'en' && !!citation.quote_en;
   return (
     <figure className="citation">
-      <blockquote lang="zh-CN" title={citation.quote}>{citation.quote.replace(/\s+/g, ' ').trim()}</blockquote>
+      {english ? (
+        <>
+          <blockquote lang="en" className="quote-translation">{citation.quote_en}</blockquote>
+          {/* The Chinese is the evidence: one click away, marked as Chinese. */}
+          <details className="quote-original">
+            <summary>{t.quoteOriginal}</summary>
+            <blockquote lang="zh-CN">{zh}</blockquote>
+          </details>
+        </>
+      ) : (
+        <blockquote lang="zh-CN" title={lang === 'zh' ? citation.quote : undefined}>{zh}</blockquote>
+      )}
       <figcaption>
         — <cite>{title}</cite>
         {!citation.document_id.startsWith('ext:') && <span className="muted"> ({citation.document_id})</span>}

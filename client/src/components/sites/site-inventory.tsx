@@ -163,7 +163,7 @@ export function SiteCard({ site, parks, chains, onBack, onShow }: {
       <SiteDistances id={p.id} />
       <section className="site-source">
         <h3>{s.source}</h3>
-        {p.source.kind === 'document' && <blockquote cite={p.source.document_id ?? undefined}>{p.source.quote} <cite>— {s.sourceDocument} {p.source.document_id}</cite></blockquote>}
+        {p.source.kind === 'document' && <blockquote cite={p.source.document_id ?? undefined}><span lang="zh-CN">{p.source.quote}</span> <cite>— {s.sourceDocument} {p.source.document_id}</cite></blockquote>}
         {p.source.kind === 'staff' && <p>{s.sourceStaff(p.source.by ?? '?', (p.source.at ?? '').slice(0, 10))}{p.source.note ? ` · ${p.source.note}` : ''}</p>}
         {p.source.kind === 'demo' && <p className="demo-note">{s.demoNote}</p>}
       </section>

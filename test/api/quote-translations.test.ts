@@ -1,0 +1,43 @@
+/**
+ * Issue 17 (evidence in English): every citation the API can return — every row of `citations` in the
+ * seeded database, on both engines — carries an English rendering, so a new seed quote without a
+ * translation in seeds/translations/quotes.json fails here; and the renderings keep the quote's numbers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/harness.js';
+import { renderingProblems } from '../../seeds/translations/check.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('every seeded citation has an English translation', () => {
+  it('no citation lacks quote_en, and each rendering has no Chinese and every number of the quote', async () => {
+    const { rows } = await app.db.query<{ id: string; document_id: string; quote: string; quote_en: string | null }>(
+      'SELECT id, document_id, quote, quote_en FROM citations ORDER BY id');
+    expect(rows.length).toBeGreaterThan(100);
+    const missing = rows.filter((r) => !r.quote_en).map((r) => `${r.document_id}: ${r.quote}`);
+    if (missing.length && process.env.ATLAS_DUMP_MISSING) {
+      (await import('node:fs')).writeFileSync(process.env.ATLAS_DUMP_MISSING, JSON.stringify(rows.filter((r) => !r.quote_en).map((r) => ({ doc: r.document_id, quote: r.quote, en: '' })), null, 1));
+    }
+    expect(missing).toEqual([]);
+    const bad = rows.flatMap((r) => renderingProblems(r.quote, r.quote_en ?? '').map((p) => `${r.id}: ${p}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('the API serves the translation with the quote (a feature panel citation)', async () => {
+    const layer = await (await fetch(app.url + '/api/layers/parks')).json() as { features: Array<{ id: string }> };
+    type Cited = { citation: { quote: string; quote_en?: string | null } | null };
+    const cites: Array<{ quote: string; quote_en?: string | null }> = [];
+    for (const f of layer.features) {
+      const d = await (await fetch(app.url + `/api/features/${f.id}`)).json() as { chains: Cited[]; targets: Cited[] };
+      for (const x of [...d.chains, ...d.targets]) if (x.citation) cites.push(x.citation);
+    }
+    expect(cites.length).toBeGreaterThan(0);
+    for (const c of cites) expect(typeof c.quote_en === 'string' && c.quote_en.length > 0).toBe(true);
+  });
+});

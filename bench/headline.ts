@@ -4,6 +4,9 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the report is plain JSON assembled by run.ts */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { round } from './stats.js';
 
 export interface Headline {
@@ -61,14 +64,20 @@ export function headline(r: any, testWall: { seconds: number | null; note: strin
  */
 export async function measureTestWall(root: string): Promise<{ seconds: number | null; passed: boolean | null; note: string }> {
   if (process.env.BENCH_SKIP_TESTS === '1') return { seconds: null, passed: null, note: 'skipped (BENCH_SKIP_TESTS=1)' };
+  const logPath = path.join(os.tmpdir(), `atlas-bench-npm-test-${Date.now()}.log`);
   const t0 = performance.now();
   const code = await new Promise<number>((resolve) => {
     // The bench's own PostgreSQL (TEST_DATABASE_URL of with-postgres.sh) is not the suite's: it starts its own.
     const env = { ...process.env };
     delete env.TEST_DATABASE_URL;
-    const p = spawn('npm', ['test'], { cwd: root, env, stdio: ['ignore', 'ignore', 'ignore'] });
-    p.on('exit', (c) => resolve(c ?? 1));
+    // The suite's output goes to a log, so a failing run in the bench can be read afterwards.
+    const log = fs.openSync(logPath, 'w');
+    const p = spawn('npm', ['test'], { cwd: root, env, stdio: ['ignore', log, log] });
+    p.on('exit', (c) => {
+      fs.closeSync(log);
+      resolve(c ?? 1);
+    });
   });
   const seconds = round((performance.now() - t0) / 1000, 0);
-  return { seconds, passed: code === 0, note: code === 0 ? 'npm test passed' : `npm test exited ${code}` };
+  return { seconds, passed: code === 0, note: `${code === 0 ? 'npm test passed' : `npm test exited ${code}`}; its output: ${logPath}` };
 }

@@ -62,7 +62,19 @@ export function headline(r: any, testWall: { seconds: number | null; note: strin
  * `npm test` run from here, start to exit, as CI runs it after `npm ci` (typecheck, lint, client build,
  * both engines, Chromium). Only its wall time and outcome are kept; BENCH_SKIP_TESTS=1 skips it.
  */
-export async function measureTestWall(root: string): Promise<{ seconds: number | null; passed: boolean | null; note: string }> {
+/**
+ * The files that took longest in a vitest run, from its default reporter's lines
+ * (" ✓  api-pglite  test/api/fuzz.test.ts (3 tests) 41639ms"), with the sum over all files: against the
+ * wall time that sum says how much the parallel workers overlapped.
+ */
+export function slowestFiles(log: string, n = 8): { files: Array<{ project: string; file: string; s: number }>; sum_s: number } {
+  const rows = [...log.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '').matchAll(/^ [✓❯×] +(\S+) +(test\/\S+\.test\.ts) .*?(\d+(?:\.\d+)?)(ms|s)$/gm)].map((m) => ({
+    project: m[1], file: m[2], s: round(Number(m[3]) / (m[4] === 'ms' ? 1000 : 1), 1),
+  }));
+  return { files: rows.sort((a, b) => b.s - a.s).slice(0, n), sum_s: round(rows.reduce((t, r) => t + r.s, 0), 0) };
+}
+
+export async function measureTestWall(root: string): Promise<{ seconds: number | null; passed: boolean | null; note: string; slowest_files?: ReturnType<typeof slowestFiles> }> {
   if (process.env.BENCH_SKIP_TESTS === '1') return { seconds: null, passed: null, note: 'skipped (BENCH_SKIP_TESTS=1)' };
   const logPath = path.join(os.tmpdir(), `atlas-bench-npm-test-${Date.now()}.log`);
   const t0 = performance.now();
@@ -79,5 +91,5 @@ export async function measureTestWall(root: string): Promise<{ seconds: number |
     });
   });
   const seconds = round((performance.now() - t0) / 1000, 0);
-  return { seconds, passed: code === 0, note: `${code === 0 ? 'npm test passed' : `npm test exited ${code}`}; its output: ${logPath}` };
+  return { seconds, passed: code === 0, slowest_files: slowestFiles(fs.readFileSync(logPath, 'utf8')), note: `${code === 0 ? 'npm test passed' : `npm test exited ${code}`}; its output: ${logPath}` };
 }

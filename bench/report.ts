@@ -243,6 +243,29 @@ function whyMissed(r: any, c: any): string {
   if (st?.later_ms > 3000) {
     lines.push(`- **Later starts** (${st.later_ms} ms): every start loads PGlite and its PostGIS extension into WebAssembly again${st.reopen_pglite_postgis_ms ? ` — reopening the data directory took ${st.reopen_pglite_ms} ms without extensions and ${st.reopen_pglite_postgis_ms} ms with PostGIS in this run, so PostGIS's bundle alone is ${Math.round(st.reopen_pglite_postgis_ms - st.reopen_pglite_ms)} ms of each start` : ''}; node, tsx and the server's modules, migrations and the seed check are the rest.`);
   }
+  const pgSizes = pg?.sizes ?? [];
+  const at1m = pgSizes.find((s: any) => s.parcels === 1_000_000 && !s.skipped) ?? large;
+  if (r.tile_raw_ratio > 1.1 && at1m) {
+    const ts = at1m.tiles.filter((t: any) => t.z >= 10 && t.z <= 14 && !t.below_minzoom);
+    const worst = [...ts].sort((a: any, b: any) => b.cold_api_over_raw - a.cold_api_over_raw)[0];
+    const cheap = ts.filter((t: any) => t.cold_api_over_raw > 1.1).map((t: any) => `z${t.z} ${t.cold.p50_ms} against ${t.raw_query.p50_ms} ms`);
+    lines.push(`- **Tiles API/raw ${r.tile_raw_ratio}× at ${at1m.parcels} parcels (worst z${worst.z})**: the generalised tiles are cheap (${cheap.join('; ')}), so the fixed cost of an HTTP request through Express — ${f(health?.p50_ms)} ms p50 for \`/api/health\` in this run — plus the layer's version row is the difference, not tile work; where a tile costs ~10 ms to build (${ts.filter((t: any) => t.cold_api_over_raw <= 1.1 || t.raw_query.p50_ms >= 5).map((t: any) => `z${t.z} ${t.cold_api_over_raw}×`).join(', ')}) the ratio is near 1.1.`);
+  }
+  const ms = [...pgSizes].reverse().find((s: any) => s.mapserver && !s.mapserver.skipped);
+  if (ms && r.mapserver_features_ratio > 0.8) {
+    const i = ms.mapserver.items;
+    lines.push(`- **OGC API items beside MapServer ${r.mapserver_features_ratio}× (${ms.parcels} parcels)**: ours ${i.ours.p50_ms} ms, MapServer ${i.theirs.p50_ms} ms p50 for the same ${i.ours_features} features of a bbox page; our own SQL run directly takes ${ms.items_bbox.raw_query.p50_ms} ms — more than MapServer's whole answer. That SQL counts the bbox's matches for \`numberMatched\` and builds each feature with its geodesic area and citations in PostGIS (atlas_feature_json); a page without the count and the computed properties would be a different answer.`);
+  }
+  if (ms && r.mapserver_tiles_ratio > 0.8) {
+    const same = ms.mapserver.tiles.find((t: any) => t.same_content);
+    const t = same && ms.tiles.find((x: any) => x.z === same.z);
+    if (same && t) lines.push(`- **MVT beside MapServer ${r.mapserver_tiles_ratio}× (z${same.z}, ${ms.parcels} parcels, same content)**: ours ${same.ours.p50_ms} ms against MapServer's ${same.theirs.p50_ms} ms; our raw ST_AsMVT query alone is ${t.raw_query.p50_ms} ms for ${t.features_in_centre_tile} parcels, so PostGIS's encoding (with the properties as attributes) is most of it. Where our tiles are generalised (${ms.mapserver.tiles.filter((x: any) => !x.same_content).map((x: any) => `z${x.z}: ${x.ratio}×`).join(', ')}) we are far below MapServer, which draws every parcel; at 100k parcels the same-content tile was ${pgSizes.find((s: any) => s.parcels === 100_000)?.mapserver?.tiles?.find((x: any) => x.same_content)?.ratio ?? '—'}×.`);
+  }
+  const tw = r.tests;
+  if (tw?.seconds > 480) {
+    const sf = tw.slowest_files;
+    lines.push(`- **Tests** (${tw.seconds} s for \`npm test\`, typecheck, lint and the client build included): ${sf ? `the files' own times add up to ${sf.sum_s} s, run three at a time; the longest are ${sf.files.map((x: any) => `${x.file} (${x.project}) ${x.s} s`).join(', ')}. The browser suites drive Chromium with software WebGL and each starts its own server; going under 480 s needs those suites shorter, not more workers on 2 cores` : 'per-file times were not captured'}.`);
+  }
   const bundle = r.initial_bundle;
   if (bundle?.js_gzip_kb > 300) lines.push(`- **Initial JS** (${bundle.js_gzip_kb} KB gzip): MapLibre is ${f(bundle.maplibre_js_gzip_kb)} KB of it (already minified; its own chunk, preloaded because the first view is the map), the app's own code ${f(bundle.app_js_gzip_kb)} KB; with MapLibre counted the target cannot be met by the app's code.`);
   return lines.length ? `## Why the missed targets are missed\n\n${lines.join('\n')}\n` : '';

@@ -41,3 +41,28 @@ describe('every seeded citation has an English translation', () => {
     for (const c of cites) expect(typeof c.quote_en === 'string' && c.quote_en.length > 0).toBe(true);
   });
 });
+
+describe('a document site carries its citation as a feature does', () => {
+  it('GET /api/sites and GET /api/sites/:id give each document site its quote, translation, titles and place', async () => {
+    type Source = { kind: string; citation_id: string | null; document_id: string | null; document_title_zh: string | null;
+      document_title_en: string | null; quote: string | null; quote_en: string | null; first_seq: number | null; last_seq: number | null };
+    const fc = await (await fetch(app.url + '/api/sites')).json() as { features: Array<{ id: string; properties: { source: Source } }> };
+    const docSites = fc.features.filter((f) => f.properties.source.kind === 'document');
+    expect(docSites.length).toBeGreaterThan(0);
+    for (const f of docSites) {
+      const src = f.properties.source;
+      // The same citation row a feature's citation is built from (atlas_citation), key for key.
+      const { rows } = await app.db.query<{ j: Record<string, unknown> }>('SELECT atlas_citation($1) AS j', [src.citation_id]);
+      const c = typeof rows[0].j === 'string' ? JSON.parse(rows[0].j as string) as Record<string, unknown> : rows[0].j;
+      expect(c, f.id).not.toBeNull();
+      for (const k of ['document_id', 'document_title_zh', 'document_title_en', 'quote', 'quote_en', 'first_seq', 'last_seq'] as const) {
+        expect(src[k], `${f.id}.${k}`).toEqual(c[k]);
+      }
+      expect(typeof src.quote_en === 'string' && src.quote_en.length > 0, f.id).toBe(true);
+      expect(renderingProblems(src.quote!, src.quote_en!), f.id).toEqual([]);
+      // One site's Feature (the one-argument atlas_site_json) says the same.
+      const one = await (await fetch(app.url + `/api/sites/${f.id}`)).json() as { properties: { source: Source } };
+      expect(one.properties.source, f.id).toEqual(src);
+    }
+  });
+});

@@ -66,3 +66,14 @@ describe('a document site carries its citation as a feature does', () => {
     }
   });
 });
+
+describe('match reasons carry their quotes’ translations', () => {
+  it.each(['vaccine', 'lubricant and white oil', '新能源汽车'])('GET /api/match?q=%s: every quote behind a score part has quote_en', async (q) => {
+    const r = await (await fetch(app.url + `/api/match?q=${encodeURIComponent(q)}`)).json() as
+      { parks: Array<{ park_id: string; parts: Array<{ part: string; citations: Array<{ id: string; quote: string; quote_en?: string | null }> }> }> };
+    const cites = r.parks.flatMap((p) => p.parts.flatMap((x) => x.citations.map((c) => ({ where: `${p.park_id}/${x.part}/${c.id}`, ...c }))));
+    expect(cites.length, 'quotes behind the match').toBeGreaterThan(0);
+    expect(cites.filter((c) => !c.quote_en).map((c) => c.where)).toEqual([]);
+    for (const c of cites) expect(renderingProblems(c.quote, c.quote_en!), c.where).toEqual([]);
+  });
+});

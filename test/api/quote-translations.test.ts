@@ -77,3 +77,22 @@ describe('match reasons carry their quotes’ translations', () => {
     for (const c of cites) expect(renderingProblems(c.quote, c.quote_en!), c.where).toEqual([]);
   });
 });
+
+describe('the data checks read in English without Chinese units', () => {
+  it('GET /api/discrepancies: computed checks’ English texts read units and qualifiers out (no 亿元, 左右 …) outside “…” quotes', async () => {
+    type D = { id: string; origin?: string; title_en: string; explanation_en: string; computed: { description: string } | null; claims: Array<{ text: string }> };
+    const list = await (await fetch(app.url + '/api/discrepancies')).json() as D[];
+    expect(list.length).toBeGreaterThan(0);
+    const bad: string[] = [];
+    // Curated checks are written by hand; their Chinese names go through MixedText on the client (docs/i18n.md).
+    for (const d of list.filter((x) => x.origin !== 'curated')) {
+      for (const text of [d.title_en, d.explanation_en, d.computed?.description ?? '', ...d.claims.map((c) => c.text)]) {
+        // 亿元 / 万元 / 平方公里 read out in English; hand-written notes' Chinese names are MixedText's (checks-panel.tsx).
+        if (/亿元|万元|平方公里|左右|力争|突破/.test(text.replace(/“[^”]*”/g, ''))) bad.push(`${d.id}: ${text}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    // 亿元 reads as CNY in English (7500亿元 → CNY 750 bn), from the parsed value.
+    expect(list.some((d) => /CNY [\d.,]+ bn/.test(d.title_en))).toBe(true);
+  });
+});

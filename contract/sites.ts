@@ -11,7 +11,16 @@ export interface SiteSource {
   kind: 'document' | 'staff' | 'demo';
   citation_id: string | null;
   document_id: string | null;
+  /** The cited document's titles (null unless kind is 'document'). */
+  document_title_zh: string | null;
+  document_title_en: string | null;
+  /** The verbatim quote (the evidence). */
   quote: string | null;
+  /** The quote's stored English translation (never the evidence), or null; as a feature citation's quote_en. */
+  quote_en: string | null;
+  /** The first and last paragraph (document_paragraphs.seq) the quote spans, or null. */
+  first_seq: number | null;
+  last_seq: number | null;
   by: string | null;
   at: string | null;
   note: string | null;

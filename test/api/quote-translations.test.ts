@@ -41,3 +41,58 @@ describe('every seeded citation has an English translation', () => {
     for (const c of cites) expect(typeof c.quote_en === 'string' && c.quote_en.length > 0).toBe(true);
   });
 });
+
+describe('a document site carries its citation as a feature does', () => {
+  it('GET /api/sites and GET /api/sites/:id give each document site its quote, translation, titles and place', async () => {
+    type Source = { kind: string; citation_id: string | null; document_id: string | null; document_title_zh: string | null;
+      document_title_en: string | null; quote: string | null; quote_en: string | null; first_seq: number | null; last_seq: number | null };
+    const fc = await (await fetch(app.url + '/api/sites')).json() as { features: Array<{ id: string; properties: { source: Source } }> };
+    const docSites = fc.features.filter((f) => f.properties.source.kind === 'document');
+    expect(docSites.length).toBeGreaterThan(0);
+    for (const f of docSites) {
+      const src = f.properties.source;
+      // The same citation row a feature's citation is built from (atlas_citation), key for key.
+      const { rows } = await app.db.query<{ j: Record<string, unknown> }>('SELECT atlas_citation($1) AS j', [src.citation_id]);
+      const c = typeof rows[0].j === 'string' ? JSON.parse(rows[0].j as string) as Record<string, unknown> : rows[0].j;
+      expect(c, f.id).not.toBeNull();
+      for (const k of ['document_id', 'document_title_zh', 'document_title_en', 'quote', 'quote_en', 'first_seq', 'last_seq'] as const) {
+        expect(src[k], `${f.id}.${k}`).toEqual(c[k]);
+      }
+      expect(typeof src.quote_en === 'string' && src.quote_en.length > 0, f.id).toBe(true);
+      expect(renderingProblems(src.quote!, src.quote_en!), f.id).toEqual([]);
+      // One site's Feature (the one-argument atlas_site_json) says the same.
+      const one = await (await fetch(app.url + `/api/sites/${f.id}`)).json() as { properties: { source: Source } };
+      expect(one.properties.source, f.id).toEqual(src);
+    }
+  });
+});
+
+describe('match reasons carry their quotes’ translations', () => {
+  it.each(['vaccine', 'lubricant and white oil', '新能源汽车'])('GET /api/match?q=%s: every quote behind a score part has quote_en', async (q) => {
+    const r = await (await fetch(app.url + `/api/match?q=${encodeURIComponent(q)}`)).json() as
+      { parks: Array<{ park_id: string; parts: Array<{ part: string; citations: Array<{ id: string; quote: string; quote_en?: string | null }> }> }> };
+    const cites = r.parks.flatMap((p) => p.parts.flatMap((x) => x.citations.map((c) => ({ where: `${p.park_id}/${x.part}/${c.id}`, ...c }))));
+    expect(cites.length, 'quotes behind the match').toBeGreaterThan(0);
+    expect(cites.filter((c) => !c.quote_en).map((c) => c.where)).toEqual([]);
+    for (const c of cites) expect(renderingProblems(c.quote, c.quote_en!), c.where).toEqual([]);
+  });
+});
+
+describe('the data checks read in English without Chinese units', () => {
+  it('GET /api/discrepancies: computed checks’ English texts read units and qualifiers out (no 亿元, 左右 …) outside “…” quotes', async () => {
+    type D = { id: string; origin?: string; title_en: string; explanation_en: string; computed: { description: string } | null; claims: Array<{ text: string }> };
+    const list = await (await fetch(app.url + '/api/discrepancies')).json() as D[];
+    expect(list.length).toBeGreaterThan(0);
+    const bad: string[] = [];
+    // Curated checks are written by hand; their Chinese names go through MixedText on the client (docs/i18n.md).
+    for (const d of list.filter((x) => x.origin !== 'curated')) {
+      for (const text of [d.title_en, d.explanation_en, d.computed?.description ?? '', ...d.claims.map((c) => c.text)]) {
+        // 亿元 / 万元 / 平方公里 read out in English; hand-written notes' Chinese names are MixedText's (checks-panel.tsx).
+        if (/亿元|万元|平方公里|左右|力争|突破/.test(text.replace(/“[^”]*”/g, ''))) bad.push(`${d.id}: ${text}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    // 亿元 reads as CNY in English (7500亿元 → CNY 750 bn), from the parsed value.
+    expect(list.some((d) => /CNY [\d.,]+ bn/.test(d.title_en))).toBe(true);
+  });
+});

@@ -8,8 +8,9 @@ import { checkPage, formatFindings, mapLabelFields, type Finding } from './page-
 
 /*
  * Issue 17's “done when”: a first user's walk, at phone size (390 × 844, touch) and on a desktop
- * (1280 × 800), in Chinese and in English: explorer → park profile → compare (two parks) → charts →
- * the park's PDF → the document viewer → the briefing builder. At every step (page-checks.ts):
+ * (1280 × 800), in Chinese and in English: explorer → layers and sites tabs (a document site's card) →
+ * park profile → its chain graph → compare (two parks) → charts → the park's PDF → the document viewer →
+ * the data checks → the briefing builder. At every step (page-checks.ts):
  * in English no visible text, tooltip or accessible name in Chinese outside lang="zh…"; every
  * visible control is what the browser finds at its centre; on the phone every control is ≥ 44 px
  * and the panels are bottom sheets that leave part of the map visible and pannable.
@@ -97,7 +98,29 @@ async function expectBottomSheet(page: Page, selector: string, label: string): P
   }, { message: `${label}: dragging above the sheet pans the map` }).toBeGreaterThan(1e-5);
 }
 
-describe('the walk: explorer → profile → compare → charts → PDF → document viewer → briefing', () => {
+/** Every quote (figure.citation) under `root`: its English rendering, its Chinese original, and whether that is behind a click. */
+async function quotesUnder(page: Page, root: string) {
+  return page.locator(root).locator('figure.citation, .doc-active-quote > .citation, .doc-missing > .citation').evaluateAll((figs) => figs.map((f) => ({
+    en: f.querySelector(':scope > blockquote[lang="en"]')?.textContent?.trim() ?? '',
+    zh: f.querySelector('blockquote[lang="zh-CN"]')?.textContent?.trim() ?? '',
+    behindClick: !!f.querySelector('details.quote-original > blockquote[lang="zh-CN"]'),
+  })));
+}
+
+/** In English each quote reads in its translation with the Chinese original (the evidence) one click away; in Chinese the original only. */
+function expectQuotes(quotes: Array<{ en: string; zh: string; behindClick: boolean }>, english: boolean, label: string): void {
+  expect(quotes.length, `quotes in ${label}`).toBeGreaterThan(0);
+  for (const q of quotes) {
+    expect(q.zh, `${label}: the Chinese original is kept`).toMatch(HAN);
+    if (english) {
+      expect(q.en, `${label}: an English translation`).not.toMatch(HAN);
+      expect(q.en.length, `${label}: an English translation`).toBeGreaterThan(5);
+      expect(q.behindClick, `${label}: the original one click away`).toBe(true);
+    } else expect(q.en, `${label}: Chinese mode shows the original only`).toBe('');
+  }
+}
+
+describe('the walk: explorer → layers, sites → profile → chain graph → compare → charts → PDF → document viewer → checks → briefing', () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -169,6 +192,16 @@ describe('the walk: explorer → profile → compare → charts → PDF → docu
           // A layout failure is a finding too, so one run lists everything the walk meets.
           const sheet = (selector: string, label: string) =>
             expectBottomSheet(page, selector, label).catch((e: Error) => findings.push(`${label}: not a bottom sheet: ${e.message.split('\n')[0]}`));
+          // Further down a scrolling panel: every part of it is checked, 400 px at a time (at most 6 steps).
+          const scrolled = async (selector: string, label: string) => {
+            const el = page.locator(selector).first();
+            const height = await el.evaluate((e) => e.scrollHeight);
+            for (let y = 400, k = 1; y < height && k <= 6; y += 400, k++) {
+              await el.evaluate((e, top) => e.scrollTo(0, top), y);
+              await step(`${label}-${k}`);
+            }
+            await el.evaluate((e) => e.scrollTo(0, 0));
+          };
 
           // Map labels: in English the text-field reads name_en first.
           if (english) {
@@ -191,6 +224,25 @@ describe('the walk: explorer → profile → compare → charts → PDF → docu
           if (phone) await sheet('.side-dock', 'explorer');
           await step('explorer');
 
+          // 1b. The layers tab, the sites tab and a document site's card with its quote.
+          await openTab(page, name, 'layers');
+          await expect.poll(() => page.locator('.dock-panel-layers .layer-list > li').count(), { timeout: 15_000 }).toBeGreaterThan(3);
+          if (phone) await sheet('.side-dock', 'layers');
+          await step('layers');
+          await scrolled('.dock-panel-layers', 'layers');
+          await openTab(page, name, 'sites');
+          const siteId = 'site-southwest';
+          await expect.poll(() => page.locator(`.site-inventory .inventory-list > li[data-site-id="${siteId}"]`).count(), { timeout: 15_000 }).toBe(1);
+          if (phone) await sheet('.side-dock', 'sites');
+          await step('sites');
+          await press(page, name, `.site-inventory .inventory-list > li[data-site-id="${siteId}"] > button`);
+          await expect.poll(() => page.locator(`.site-card[data-site-id="${siteId}"] .site-source figure.citation`).count(), { timeout: 15_000 }).toBe(1);
+          expectQuotes(await quotesUnder(page, '.site-card .site-source'), english, 'site card');
+          await step('site-card');
+          await scrolled('.dock-panel-sites', 'site-card');
+          await press(page, name, '.site-card > .link-button');
+          await openTab(page, name, 'parks');
+
           // 2. Profile of the first park.
           const parkId = 'park-biomed';
           await press(page, name, `.park-explorer .park-list > li[data-park-id="${parkId}"] .park-name-button`);
@@ -202,20 +254,7 @@ describe('the walk: explorer → profile → compare → charts → PDF → docu
           await step('profile');
           // Every quote of the profile: in English its translation, with the Chinese original (the evidence,
           // lang="zh-CN") one click away; in Chinese the original only.
-          const quotes = await profile.locator('figure.citation').evaluateAll((figs) => figs.map((f) => ({
-            en: f.querySelector(':scope > blockquote[lang="en"]')?.textContent?.trim() ?? '',
-            zh: f.querySelector('blockquote[lang="zh-CN"]')?.textContent?.trim() ?? '',
-            behindClick: !!f.querySelector('details.quote-original > blockquote[lang="zh-CN"]'),
-          })));
-          expect(quotes.length, 'quotes on the profile').toBeGreaterThan(0);
-          for (const q of quotes) {
-            expect(q.zh, 'the Chinese original is kept').toMatch(HAN);
-            if (english) {
-              expect(q.en, 'an English translation').not.toMatch(HAN);
-              expect(q.en.length).toBeGreaterThan(5);
-              expect(q.behindClick, 'the original one click away').toBe(true);
-            } else expect(q.en).toBe('');
-          }
+          expectQuotes(await quotesUnder(page, '.park-profile'), english, 'the profile');
           if (english) {
             const first = profile.locator('figure.citation details.quote-original').first();
             await first.evaluate((d) => d.closest('details:not(.quote-original)')?.setAttribute('open', ''));
@@ -225,14 +264,23 @@ describe('the walk: explorer → profile → compare → charts → PDF → docu
             await step('profile-quote-original');
             await first.locator('summary').click();
           }
-          // Further down the profile: scrolled, every part of it is checked.
-          const body = profile.locator('.feature-panel-body');
-          const height = await body.evaluate((e) => e.scrollHeight);
-          for (let y = 400, k = 1; y < height && k <= 6; y += 400, k++) {
-            await body.evaluate((e, top) => e.scrollTo(0, top), y);
-            await step(`profile-${k}`);
-          }
-          await body.evaluate((e) => e.scrollTo(0, 0));
+          await scrolled('.park-profile .feature-panel-body', 'profile');
+
+          // 2b. The chain graph of the profile's first chain: a sheet over the map on the phone; a segment picked
+          // shows its enterprises and parks, each with its quote.
+          await press(page, name, '.park-profile .chain-item .cg-open');
+          const graphDialog = page.locator('.chain-graph-dialog');
+          await expect.poll(() => graphDialog.locator('.cg-node').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+          await page.waitForTimeout(300);
+          if (phone) await sheet('.chain-graph-dialog', 'chain graph');
+          await step('chain-graph');
+          await press(page, name, '.chain-graph-dialog .cg-node:not(.is-gap)');
+          await expect.poll(() => graphDialog.locator('.cg-detail figure.citation').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+          expectQuotes(await quotesUnder(page, '.chain-graph-dialog .cg-detail'), english, 'the chain graph');
+          await step('chain-graph-segment');
+          await scrolled('.chain-graph-dialog .dialog-scroll', 'chain-graph');
+          await press(page, name, '.chain-graph-dialog .close-button');
+          await expect.poll(() => graphDialog.count()).toBe(0);
 
           // 3. Compare: this park from the profile, another from the explorer.
           await press(page, name, '.park-profile .profile-actions button[aria-pressed]');
@@ -248,24 +296,14 @@ describe('the walk: explorer → profile → compare → charts → PDF → docu
           await expect.poll(() => page.locator('.compare-charts .bar-chart svg').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
           if (phone) await sheet('.side-dock', 'compare');
           await step('compare');
-          const dockPanel = page.locator('.dock-panel-compare');
-          const cHeight = await dockPanel.evaluate((e) => e.scrollHeight);
-          for (let y = 400, k = 1; y < cHeight && k <= 6; y += 400, k++) {
-            await dockPanel.evaluate((e, top) => e.scrollTo(0, top), y);
-            await step(`compare-${k}`);
-          }
+          await scrolled('.dock-panel-compare', 'compare');
 
           // 4. Charts.
           await openTab(page, name, 'charts');
           await expect.poll(() => page.locator('.chain-charts [data-row] rect').count(), { timeout: 15_000 }).toBeGreaterThan(0);
           if (phone) await sheet('.side-dock', 'charts');
           await step('charts');
-          const chartsPanel = page.locator('.dock-panel-charts');
-          const hHeight = await chartsPanel.evaluate((e) => e.scrollHeight);
-          for (let y = 400, k = 1; y < hHeight && k <= 6; y += 400, k++) {
-            await chartsPanel.evaluate((e, top) => e.scrollTo(0, top), y);
-            await step(`charts-${k}`);
-          }
+          await scrolled('.dock-panel-charts', 'charts');
 
           // 5. The park's PDF, from the profile's link.
           await openTab(page, name, 'parks');
@@ -302,8 +340,37 @@ describe('the walk: explorer → profile → compare → charts → PDF → docu
           await page.waitForTimeout(400);
           if (phone) await sheet('.document-viewer', 'document viewer');
           await step('document');
+          // The highlighted quote: in English its translation above the text, the Chinese original one click
+          // away (and marked in the text); the list of quotes (not shown on the phone) in translation too.
+          if (english) {
+            expectQuotes(await quotesUnder(page, '.document-viewer .doc-text-column'), english, 'the document viewer');
+            await press(page, name, '.document-viewer .doc-text-column details.quote-original > summary');
+            await expect.poll(() => viewer.locator('.doc-text-column details.quote-original > blockquote[lang="zh-CN"]').first().isVisible()).toBe(true);
+            await step('document-quote-original');
+            if (!phone) {
+              const list = await viewer.locator('.doc-citation').evaluateAll((bs) => bs.map((b) => ({ lang: b.getAttribute('lang'), text: b.textContent ?? '' })));
+              expect(list.length, 'the list of quotes').toBeGreaterThan(0);
+              expect(list.filter((b) => b.lang === 'en').length, 'quotes listed in translation').toBe(list.length);
+              for (const b of list) expect(b.text, 'a listed quote in English').not.toMatch(HAN);
+            }
+          } else {
+            expect(await viewer.locator('.doc-active-quote').count(), 'Chinese mode: the quote is the marked text, no translation box').toBe(0);
+            if (!phone) expect(await viewer.locator('.doc-citation[lang="zh-CN"]').count(), 'the list of quotes in Chinese').toBeGreaterThan(0);
+          }
           await press(page, name, '.document-viewer .close-button');
           await expect.poll(() => viewer.count()).toBe(0);
+
+          // 6b. The data checks (discrepancies), from the title bar: a bottom sheet on the phone.
+          await press(page, name, '.title-bar .sources-buttons button[aria-expanded]');
+          const checks = page.locator('.checks-panel');
+          await expect.poll(() => checks.locator('.checks-group').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+          await page.waitForTimeout(300);
+          if (phone) await sheet('.checks-panel', 'checks');
+          await step('checks');
+          expectQuotes(await quotesUnder(page, '.checks-panel'), english, 'the checks');
+          await scrolled('.checks-panel .feature-panel-body', 'checks');
+          await press(page, name, '.checks-panel .close-button');
+          await expect.poll(() => checks.count()).toBe(0);
 
           // 7. The briefing builder.
           await press(page, name, '.briefing-launch');

@@ -15,7 +15,9 @@
  *  - growth: a stated annual growth rate that the stated end points contradict (by more than half a point).
  */
 import crypto from 'node:crypto';
+import type { Qualifier } from '../../../contract/api.js';
 import { unitScale } from '../documents/values.js';
+import { figureValue, formatQuantity, unitLabel } from '../../../client/src/lib/figure-format.js';
 
 export interface Cite {
   id: string;
@@ -156,11 +158,13 @@ const fingerprint = (claims: Claim[], extra: unknown) =>
   crypto.createHash('sha1').update(JSON.stringify([claims.map((c) => c.citation.id).sort(), extra])).digest('hex').slice(0, 16);
 const fmt = (v: number) => String(Math.round(v * 100) / 100);
 const shown = (f: CFigure) => `${f.value_text}${f.unit && !f.value_text.endsWith(f.unit[0]) && !(f.unit.startsWith('亿') && f.value_text.includes('亿')) ? f.unit : ''}`;
+/** The value read out in English (“CNY 75 bn”, “over 10 firms”): English texts carry no Chinese unit; the quote stays the evidence. */
+const shownEn = (f: CFigure) => figureValue('en', { ...f, qualifier: f.qualifier as Qualifier });
 const klass = (f: CFigure) => (f.kind === 'target' ? 'target' : 'measured');
 const segmentOf = (f: CFigure) => (typeof f.details?.segment === 'string' ? (f.details.segment as string) : '');
 const live = (f: CFigure) => f.document_status !== 'superseded';
 const figureClaim = (f: CFigure): Claim => ({
-  text: `${f.citation.document_id}: ${f.metric_en}${f.year ? ` (${f.year})` : ''} ${f.value_text} ${f.unit}`.trim(),
+  text: `${f.citation.document_id}: ${f.metric_en}${f.year ? ` (${f.year})` : ''} ${shownEn(f)}`.trim(),
   citation: f.citation,
 });
 /** Value × magnitude of its unit, so 亿元 and 万元 compare; null for a unit without a common base. */
@@ -195,15 +199,16 @@ function sameFigure(input: CInput, out: ComputedDiscrepancy[]) {
     const seg = segmentOf(f);
     const claims = clash.map(figureClaim);
     const values = clash.map(shown);
+    const valuesEn = clash.map(shownEn);
     const when = f.year === null || f.metric_zh.includes(String(f.year)) ? '' : `（${f.year}年）`;
     const newest = clash.find((x) => !x.superseded_by && clash.some((y) => y.superseded_by === x.id));
     out.push({
       id: `figure-${f.subject_id}-${f.metric}${seg ? `-${seg}` : ''}-${f.year ?? 'any'}${klass(f) === 'target' ? '' : '-actual'}`,
       kind: 'figure', rule: 'same-figure',
       title_zh: `${f.metric_zh}${when}：${values.join('与')}不一致`,
-      title_en: `${f.metric_en}${f.year && !f.metric_en.includes(String(f.year)) ? ` (${f.year})` : ''}: ${values.join(' vs ')}`,
+      title_en: `${f.metric_en}${f.year && !f.metric_en.includes(String(f.year)) ? ` (${f.year})` : ''}: ${valuesEn.join(' vs ')}`,
       explanation_zh: `同一对象、同一指标${f.year ? '、同一年份' : ''}的${f.kind === 'target' ? '目标' : '数值'}在文件中写法不一致，不能同时成立：${clash.map((x) => `${x.citation.document_id}写“${x.value_text}”`).join('，')}。${newest ? `图表采用较新文件${newest.citation.document_id}的数值，另一方仍列出。` : ''}`,
-      explanation_en: `The same subject, metric${f.year ? ' and year' : ''} is stated with values that cannot both hold: ${clash.map((x) => `${x.citation.document_id} says “${x.value_text}”`).join('; ')}.${newest ? ` Charts use the newer document's figure (${newest.citation.document_id}); the other stays listed.` : ''}`,
+      explanation_en: `The same subject, metric${f.year ? ' and year' : ''} is stated with values that cannot both hold: ${clash.map((x) => `${x.citation.document_id} says ${shownEn(x)}`).join('; ')}.${newest ? ` Charts use the newer document's figure (${newest.citation.document_id}); the other stays listed.` : ''}`,
       subjects: clash.map((x) => x.id),
       computed: null,
       claims,
@@ -247,7 +252,7 @@ function relations(input: CInput, out: ComputedDiscrepancy[]) {
         const broken = r.relation === 'equal' ? disjoint(li, ri) : li[0] > ri[1];
         if (!broken) continue;
         const total = (fs: CFigure[]) => fs.reduce((s, f) => s + (f.value ?? 0), 0);
-        const text = (fs: CFigure[], zh: boolean) => (fs.length === 1 ? shown(fs[0]) : `${zh ? '合计' : 'together '}${fmt(total(fs))}${fs[0].unit}`);
+        const text = (fs: CFigure[], zh: boolean) => (zh ? (fs.length === 1 ? shown(fs[0]) : `合计${fmt(total(fs))}${fs[0].unit}`) : fs.length === 1 ? shownEn(fs[0]) : `together ${formatQuantity('en', total(fs), fs[0].unit)}`);
         const claims = [...lhs, ...rhs].map(figureClaim);
         const rel = r.relation === 'equal' ? { zh: '不等于', en: 'does not equal' } : { zh: '超过', en: 'exceeds' };
         out.push({
@@ -256,10 +261,10 @@ function relations(input: CInput, out: ComputedDiscrepancy[]) {
           title_zh: `${r.label_zh}（${year}年）：${text(lhs, true)}${r.relation === 'equal' ? '与' : '高于'}${text(rhs, true)}${r.relation === 'equal' ? '不一致' : ''}`,
           title_en: `${r.label_en} (${year}): ${text(lhs, false)} ${r.relation === 'equal' ? 'vs' : 'exceeds'} ${text(rhs, false)}`,
           explanation_zh: `${lhs.map((f) => `${f.citation.document_id}“${f.metric_zh}”${shown(f)}`).join('、')}${rel.zh}${rhs.length > 1 ? `${rhs.length}项之和${fmt(total(rhs))}${rhs[0].unit}` : `${rhs[0].citation.document_id}“${rhs[0].metric_zh}”${shown(rhs[0])}`}。${r.note_zh ?? ''}`,
-          explanation_en: `${lhs.length > 1 ? `The sum of ${lhs.length} figures (${fmt(total(lhs))} ${lhs[0].unit})` : `${lhs[0].citation.document_id}'s ${lhs[0].metric_en} (${shown(lhs[0])})`} ${rel.en} ${rhs.length > 1 ? `the sum of its ${rhs.length} parts (${fmt(total(rhs))} ${rhs[0].unit})` : `${rhs[0].citation.document_id}'s ${rhs[0].metric_en} (${shown(rhs[0])})`}. ${r.note_en ?? ''}`.trim(),
+          explanation_en: `${lhs.length > 1 ? `The sum of ${lhs.length} figures (${formatQuantity('en', total(lhs), lhs[0].unit)})` : `${lhs[0].citation.document_id}'s ${lhs[0].metric_en} (${shownEn(lhs[0])})`} ${rel.en} ${rhs.length > 1 ? `the sum of its ${rhs.length} parts (${formatQuantity('en', total(rhs), rhs[0].unit)})` : `${rhs[0].citation.document_id}'s ${rhs[0].metric_en} (${shownEn(rhs[0])})`}. ${r.note_en ?? ''}`.trim(),
           subjects: [...lhs, ...rhs].map((f) => f.id),
           // What is held against the stated figure: a sum when one side has several parts, else the other side's figure.
-          computed: { description: rhs.length > 1 ? `Sum of the ${rhs.length} figures of the other side (${rhs[0].unit})` : lhs.length > 1 ? `Sum of the figures compared (${lhs[0].unit})` : `The figure compared (${rhs[0].unit})`, value: Math.round((rhs.length === 1 && lhs.length > 1 ? total(lhs) : total(rhs)) * 100) / 100 },
+          computed: { description: rhs.length > 1 ? `Sum of the ${rhs.length} figures of the other side (${unitLabel('en', rhs[0].unit)})` : lhs.length > 1 ? `Sum of the figures compared (${unitLabel('en', lhs[0].unit)})` : `The figure compared (${unitLabel('en', rhs[0].unit)})`, value: Math.round((rhs.length === 1 && lhs.length > 1 ? total(lhs) : total(rhs)) * 100) / 100 },
           claims,
           fingerprint: fingerprint(claims, [...lhs, ...rhs].map((f) => [f.value, f.qualifier])),
         });
@@ -337,9 +342,9 @@ function areas(input: CInput, out: ComputedDiscrepancy[]) {
       id: `area-${a.feature_id}`,
       kind: 'area', rule: 'area',
       title_zh: `${who.zh}面积：文件写${shown(f)}，地图量算${fmt(a.measured_km2)}平方公里`,
-      title_en: `${who.en} area: the document says ${shown(f)}, the map measures ${fmt(a.measured_km2)} km²`,
+      title_en: `${who.en} area: the document says ${shownEn(f)}, the map measures ${fmt(a.measured_km2)} km²`,
       explanation_zh: `${f.citation.document_id}写明面积${shown(f)}（${fmt(stated)}平方公里）；地图上的多边形（${a.accuracy}，${a.measured_from === a.feature_id ? '自身' : `取自${a.measured_from}`}）按椭球面量算为${fmt(a.measured_km2)}平方公里，相差${pct}%，超过${AREA_TOLERANCE * 100}%容差。`,
-      explanation_en: `${f.citation.document_id} states ${shown(f)} (${fmt(stated)} km²); the mapped polygon (${a.accuracy}${a.measured_from === a.feature_id ? '' : `, that of ${a.measured_from}`}) measures ${fmt(a.measured_km2)} km² on the spheroid, ${pct > 0 ? '+' : ''}${pct}% — beyond the ${AREA_TOLERANCE * 100}% tolerance.`,
+      explanation_en: `${f.citation.document_id} states ${shownEn(f)} (${fmt(stated)} km²); the mapped polygon (${a.accuracy}${a.measured_from === a.feature_id ? '' : `, that of ${a.measured_from}`}) measures ${fmt(a.measured_km2)} km² on the spheroid, ${pct > 0 ? '+' : ''}${pct}% — beyond the ${AREA_TOLERANCE * 100}% tolerance.`,
       subjects: [a.feature_id, f.id],
       computed: { description: 'Area of the mapped polygon (PostGIS, on the geography), km²', value: Math.round(a.measured_km2 * 1e4) / 1e4 },
       claims,
@@ -363,9 +368,9 @@ function growth(input: CInput, out: ComputedDiscrepancy[]) {
     out.push({
       id, kind: 'growth', rule: 'growth',
       title_zh: `${t.metric_zh}：年均增长${s.value_text}与${b.year}—${t.year}年起止值推算的${implied}%不一致`,
-      title_en: `${t.metric_en}: a stated ${s.value_text} a year, but ${b.value_text} (${b.year}) to ${t.value_text} (${t.year}) needs ${implied}%`,
+      title_en: `${t.metric_en}: a stated ${shownEn(s)} a year, but ${shownEn(b)} (${b.year}) to ${shownEn(t)} (${t.year}) needs ${implied}%`,
       explanation_zh: `由${b.year}年的${shown(b)}增长到${t.year}年的${shown(t)}，需年均增长${implied}%（推算）；文件所写年均增速为${stated}%，相差超过0.5个百分点。`,
-      explanation_en: `Going from ${shown(b)} in ${b.year} to ${shown(t)} in ${t.year} needs ${implied}% a year (derived); the stated rate is ${stated}%, more than half a point apart.`,
+      explanation_en: `Going from ${shownEn(b)} in ${b.year} to ${shownEn(t)} in ${t.year} needs ${implied}% a year (derived); the stated rate is ${stated}%, more than half a point apart.`,
       subjects: [b.id, t.id, s.id],
       computed: { description: `Average annual growth needed from ${b.year} to ${t.year}, % (derived)`, value: implied },
       claims,

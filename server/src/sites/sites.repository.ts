@@ -62,8 +62,9 @@ export class SitesRepository {
   async collection(f: SiteFilter): Promise<string> {
     const { where, values } = siteWhere(f);
     const { rows } = await this.db.query<{ fc: string }>(
-      `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(atlas_site_json(s, lu, c) ORDER BY s.id), '[]'::json))::text AS fc
+      `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(atlas_site_json(s, lu, c, d) ORDER BY s.id), '[]'::json))::text AS fc
        FROM sites s LEFT JOIN land_use_classes lu ON lu.code = s.land_use_code LEFT JOIN citations c ON c.id = s.citation_id
+         LEFT JOIN documents d ON d.id = c.document_id
        ${where}`, values);
     return rows[0].fc;
   }

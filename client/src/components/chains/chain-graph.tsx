@@ -49,7 +49,7 @@ export function ChainGraphDialog({ chainId, segment, onSegment, onClose, onShowP
   const gaps = data?.nodes.filter((n) => n.gap) ?? [];
 
   return (
-    <Dialog onClose={onClose} labelledBy="chain-graph-title" className="chain-graph-dialog" initialFocus={headingRef}>
+    <Dialog onClose={onClose} labelledBy="chain-graph-title" className="chain-graph-dialog" initialFocus={headingRef} sheetOnPhone>
       <div className="dialog-frame" data-chain-id={chainId}>
         <header className="dialog-header">
           <div className="dialog-titles">

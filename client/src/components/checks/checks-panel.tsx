@@ -8,6 +8,7 @@ import { decideDiscrepancy, fetchDiscrepancies, queryKeys } from '../../lib/api'
 import { problemText } from '../../lib/problem-text';
 import { formatNumber, pick } from '../../lib/i18n';
 import { CHECKS_PANEL_ID } from '../documents/sources-buttons';
+import { MixedText } from '../common/mixed-text';
 import { CitationQuote } from '../feature/citation-quote';
 
 /** What a discrepancy subject id turned out to be, with a label to show for it. */
@@ -95,8 +96,8 @@ function DiscrepancyItem({ item, resolve }: { item: DiscrepancyEntry; resolve: (
   };
   return (
     <article className={`discrepancy${item.status === 'resolved' ? ' resolved' : ''}`} id={`check-${item.id}`} data-discrepancy-id={item.id} aria-labelledby={`check-${item.id}-title`}>
-      <h4 id={`check-${item.id}-title`}>{pick(lang, item.title_zh, item.title_en)}</h4>
-      <p className="discrepancy-explain">{pick(lang, item.explanation_zh, item.explanation_en)}</p>
+      <h4 id={`check-${item.id}-title`}><MixedText text={pick(lang, item.title_zh, item.title_en)} /></h4>
+      <p className="discrepancy-explain"><MixedText text={pick(lang, item.explanation_zh, item.explanation_en)} /></p>
       <Resolution item={item} />
       {item.computed && (
         <p className="discrepancy-computed">
@@ -124,7 +125,7 @@ function DiscrepancyItem({ item, resolve }: { item: DiscrepancyEntry; resolve: (
       <ol className="claim-list">
         {item.claims.map((c, i) => (
           <li key={`${c.citation.id}-${i}`} className="claim">
-            <p className="claim-text" lang="en">{c.text}</p>
+            <p className="claim-text" lang="en"><MixedText text={c.text} /></p>
             <CitationQuote citation={c.citation} />
           </li>
         ))}

@@ -10,7 +10,7 @@ export interface DialogProps {
   initialFocus?: RefObject<HTMLElement | null>;
   /**
    * On a phone, a bottom sheet over the map instead of a modal: opened with show(), so the map above it
-   * stays visible and pannable (the document viewer, read beside the map).
+   * stays visible and pannable (the document viewer and the chain graph, read beside the map).
    */
   sheetOnPhone?: boolean;
   children: ReactNode;

@@ -6,12 +6,15 @@ import { useI18n } from '../../hooks/use-i18n';
 import { documentHash, useSources, type DocumentTarget } from '../../hooks/use-sources';
 import { pick } from '../../lib/i18n';
 import { findQuote, normaliseWithOrigin, stripWhitespace, type TextSpan } from '../../lib/quote-match';
+import { TranslatedQuote } from '../feature/citation-quote';
 import { Dialog } from './dialog';
 
 /** A citation of the open document with where it stands in the paragraphs' text (null if it cannot be found). */
 interface PlacedCitation {
   id: string;
   quote: string;
+  /** The stored English translation (not the evidence), or null. */
+  quoteEn: string | null;
   span: TextSpan | null;
 }
 
@@ -138,13 +141,15 @@ function ViewerContent({ target, onClose, headingRef }: { target: DocumentTarget
   const normalised = useMemo(() => (layout ? normaliseWithOrigin(layout.text) : null), [layout]);
   const placed = useMemo<PlacedCitation[]>(() => {
     if (!doc || !normalised) return [];
-    const list = doc.citations.map((c) => ({ id: c.id, quote: c.quote, span: findQuote(normalised, c.quote) }));
+    const list = doc.citations.map((c) => ({ id: c.id, quote: c.quote, quoteEn: c.quote_en, span: findQuote(normalised, c.quote) }));
     // Reading order; a citation that cannot be placed goes last rather than disappearing.
     return list.sort((a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity) || a.id.localeCompare(b.id));
   }, [doc, normalised]);
 
   const activeIndex = active.citationId ? placed.findIndex((c) => c.id === active.citationId) : -1;
   const activeQuote = activeIndex >= 0 ? placed[activeIndex].quote : active.quote;
+  // English mode reads a quote in its translation; the Chinese original (the evidence) stays one click away.
+  const activeEn = lang === 'en' && activeIndex >= 0 ? placed[activeIndex].quoteEn : null;
   const span = activeIndex >= 0 ? placed[activeIndex].span : activeQuote && normalised ? findQuote(normalised, activeQuote) : null;
   const pieces = useMemo(
     () => (layout ? piecesOf(layout, placed.flatMap((c) => (c.span ? [c.span] : [])), span) : []),
@@ -327,8 +332,13 @@ function ViewerContent({ target, onClose, headingRef }: { target: DocumentTarget
             {activeQuote && !span && (
               <div className="doc-missing" role="alert">
                 {t.quoteNotFound}
-                <blockquote lang="zh-CN">{shortQuote(activeQuote, 400)}</blockquote>
+                {activeEn ? <div className="citation"><TranslatedQuote en={activeEn} zh={shortQuote(activeQuote, 400)} /></div> : <blockquote lang="zh-CN">{shortQuote(activeQuote, 400)}</blockquote>}
               </div>
+            )}
+            {activeEn && span && (
+              <section className="doc-active-quote" aria-label={d2.activeQuote} data-citation-id={placed[activeIndex].id}>
+                <div className="citation"><TranslatedQuote en={activeEn} zh={shortQuote(placed[activeIndex].quote, 400)} /></div>
+              </section>
             )}
             {bilingual ? (
               <div className="doc-text doc-bilingual" ref={paneRef} tabIndex={0} aria-label={`${t.documentText}: ${title}`}>
@@ -379,9 +389,9 @@ function ViewerContent({ target, onClose, headingRef }: { target: DocumentTarget
                       aria-current={i === activeIndex ? 'true' : undefined}
                       data-citation-id={c.id}
                       onClick={() => jump(i)}
-                      lang="zh-CN"
+                      lang={lang === 'en' && c.quoteEn ? 'en' : 'zh-CN'}
                     >
-                      {shortQuote(c.quote)}
+                      {shortQuote(lang === 'en' && c.quoteEn ? c.quoteEn : c.quote)}
                     </button>
                   </li>
                 ))}

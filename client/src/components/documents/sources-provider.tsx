@@ -3,6 +3,7 @@ import type { IndexedFeature } from '../../lib/atlas-data';
 import { useI18n } from '../../hooks/use-i18n';
 import { SourcesContext, parseDocumentHash, type DocumentTarget, type SourcesApi } from '../../hooks/use-sources';
 import { useSubjectIndex } from '../../hooks/use-subject-index';
+import { figureValue } from '../../lib/figure-format';
 import { pick } from '../../lib/i18n';
 import { lazyComponent } from '../../lib/lazy-component';
 import type { ResolvedSubject } from '../checks/checks-panel';
@@ -119,9 +120,9 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, graph, on
       if (figure) {
         const metric = pick(lang, figure.metric_zh, figure.metric_en);
         // value_text is verbatim and may carry the unit already (“8%左右”, “20家”).
-        const unit = figure.unit && !figure.value_text.includes(figure.unit) ? ` ${figure.unit}` : '';
         const year = figure.year !== null && !metric.includes(String(figure.year)) ? (lang === 'zh' ? `（${figure.year}年）` : ` (${figure.year})`) : '';
-        return { kind: 'figure', label: `${metric}${year}${lang === 'zh' ? '：' : ': '}${figure.value_text}${unit}` };
+        // zh: as the document writes it; en: read out (亿元 as “CNY … bn”), the quote being the evidence.
+        return { kind: 'figure', label: `${metric}${year}${lang === 'zh' ? '：' : ': '}${figureValue(lang, figure)}` };
       }
       const chain = subjects.chains.get(id);
       if (chain) return { kind: 'chain', label: pick(lang, chain.name_zh, chain.name_en) };

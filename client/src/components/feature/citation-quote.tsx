@@ -3,6 +3,21 @@ import { useI18n } from '../../hooks/use-i18n';
 import { documentHash, useSources } from '../../hooks/use-sources';
 import { pick } from '../../lib/i18n';
 
+/** A quote in English mode: its translation, and the Chinese original (the evidence, lang="zh-CN") behind one click. */
+export function TranslatedQuote({ en, zh }: { en: string; zh: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <blockquote lang="en" className="quote-translation">{en}</blockquote>
+      {/* The Chinese is the evidence: one click away, marked as Chinese. */}
+      <details className="quote-original">
+        <summary>{t.quoteOriginal}</summary>
+        <blockquote lang="zh-CN">{zh}</blockquote>
+      </details>
+    </>
+  );
+}
+
 /**
  * Shows a quote as it stands in a document (whitespace runs from PDF extraction collapsed) and its title,
  * with an action opening the document at that passage (when a SourcesProvider is mounted) and a link to
@@ -20,14 +35,7 @@ export function CitationQuote({ citation }: { citation: Citation }) {
   return (
     <figure className="citation">
       {english ? (
-        <>
-          <blockquote lang="en" className="quote-translation">{citation.quote_en}</blockquote>
-          {/* The Chinese is the evidence: one click away, marked as Chinese. */}
-          <details className="quote-original">
-            <summary>{t.quoteOriginal}</summary>
-            <blockquote lang="zh-CN">{zh}</blockquote>
-          </details>
-        </>
+        <TranslatedQuote en={citation.quote_en!} zh={zh} />
       ) : (
         <blockquote lang="zh-CN" title={lang === 'zh' ? citation.quote : undefined}>{zh}</blockquote>
       )}

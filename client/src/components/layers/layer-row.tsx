@@ -3,6 +3,8 @@ import type { AtlasFeature, LayerInfo } from '@contract/api';
 import { useI18n } from '../../hooks/use-i18n';
 import { pick } from '../../lib/i18n';
 import type { LayerControl, LegendItem } from '../../lib/layer-style';
+import { hasHan } from '../../lib/mixed-text';
+import { MixedText } from '../common/mixed-text';
 import { LegendSwatch } from './legend-swatch';
 
 /** Props of one layer's row in the layer panel. */
@@ -37,7 +39,7 @@ export function LayerRow({ info, control, legend, features, error, selectedId, o
     <li className={`layer-row${control.visible ? '' : ' is-off'}`}>
       <div className="layer-row-main">
         <input id={`${uid}-toggle`} type="checkbox" checked={control.visible} onChange={(e) => onVisible(e.target.checked)} />
-        <label htmlFor={`${uid}-toggle`} className="layer-title" title={description || undefined}>
+        <label htmlFor={`${uid}-toggle`} className="layer-title" title={description && (lang === 'zh' || !hasHan(description)) ? description : undefined}>
           {layerSwatch && <LegendSwatch item={layerSwatch} />}
           <span className="layer-name">{title}</span>
         </label>
@@ -103,7 +105,7 @@ export function LayerRow({ info, control, legend, features, error, selectedId, o
       <div id={`${uid}-features`} hidden={!expanded} className="feature-list">
         {expanded && (
           <>
-            {description && <p className="layer-description">{description}</p>}
+            {description && <p className="layer-description"><MixedText text={description} /></p>}
             {!features ? (
               <p className="muted">{error ? t.loadFailed : t.loading}</p>
             ) : features.length === 0 ? (

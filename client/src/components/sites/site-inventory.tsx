@@ -1,9 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import type { AtlasFeatureCollection, Chain } from '@contract/api';
-import type { SiteFeature } from '@contract/sites';
+import type { CitationV2 } from '@contract/documents';
+import type { SiteFeature, SiteSource } from '@contract/sites';
 import { useI18n } from '../../hooks/use-i18n';
 import { useSite, useSiteInventory, useSiteNearby, type InventoryFilters } from '../../hooks/use-site-inventory';
 import { formatNumber, pick } from '../../lib/i18n';
+import { CitationQuote } from '../feature/citation-quote';
 import { SiteImport } from './site-import';
 import './sites.css';
 
@@ -163,12 +165,23 @@ export function SiteCard({ site, parks, chains, onBack, onShow }: {
       <SiteDistances id={p.id} />
       <section className="site-source">
         <h3>{s.source}</h3>
-        {p.source.kind === 'document' && <blockquote cite={p.source.document_id ?? undefined}><span lang="zh-CN">{p.source.quote}</span> <cite>— {s.sourceDocument} {p.source.document_id}</cite></blockquote>}
+        {p.source.kind === 'document' && <SourceQuote source={p.source} />}
         {p.source.kind === 'staff' && <p>{s.sourceStaff(p.source.by ?? '?', (p.source.at ?? '').slice(0, 10))}{p.source.note ? ` · ${p.source.note}` : ''}</p>}
         {p.source.kind === 'demo' && <p className="demo-note">{s.demoNote}</p>}
       </section>
     </article>
   );
+}
+
+/** A document site's quote through the shared quote component: its translation in English, the Chinese original one click away. */
+function SourceQuote({ source }: { source: SiteSource }) {
+  if (!source.citation_id || !source.document_id || source.quote === null) return null;
+  const citation: CitationV2 = {
+    id: source.citation_id, document_id: source.document_id, quote: source.quote, quote_en: source.quote_en,
+    document_title_zh: source.document_title_zh ?? source.document_id, document_title_en: source.document_title_en ?? source.document_id,
+    first_seq: source.first_seq, last_seq: source.last_seq,
+  };
+  return <CitationQuote citation={citation} />;
 }
 
 const NEARBY_KINDS = ['port', 'station', 'expressway'] as const;

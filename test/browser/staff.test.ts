@@ -168,8 +168,14 @@ describe('staff tools in Chromium', () => {
       expect(v, 'a vertex of 口岸街道 is on the visible map').toBeTruthy();
       await drag(page, v.x, v.y, 40, 25);
       await expect.poll(() => page.locator('.edit-session').getAttribute('data-dirty'), SLOW).toBe('true');
+      // editVertices reads what the map has rendered, which follows terra-draw's last move after the
+      // worker's next source update: wait for it to show the vertex where the pointer let go.
+      const movedBy = async () => {
+        const w = (await editVertices(page)).find((q) => q.index === v.index);
+        return w ? Math.hypot(w.x - (v.x + 40), w.y - (v.y + 25)) : Infinity;
+      };
+      await expect.poll(movedBy, SLOW).toBeLessThan(3);
       const moved = (await editVertices(page)).find((w) => w.index === v.index)!;
-      expect(Math.hypot(moved.x - (v.x + 40), moved.y - (v.y + 25))).toBeLessThan(3);
       const movedLngLat = await page.evaluate(({ x, y }) => {
         const map = window.__atlas!.map;
         const r = map.getCanvas().getBoundingClientRect();

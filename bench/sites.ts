@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { migrate } from '../server/src/db/migrate.js';
 import { loadSeeds } from '../server/src/seed/load.js';
 import { match } from '../server/src/match/match.service.js';
-import { SitesRepository, siteWhere } from '../server/src/sites/sites.repository.js';
+import { SITE_AREA, SitesRepository, siteWhere } from '../server/src/sites/sites.repository.js';
 import { parseSiteFilter } from '../server/src/sites/sites.service.js';
 import type { Database } from '../server/src/db/database.js';
 import { openEngine, type Engine } from './engines.js';
@@ -82,7 +82,7 @@ async function benchEngine(engine: Engine) {
       const { where, values } = siteWhere(f);
       // The raw SQL: every column of the same rows as GeoJSON Features, built the plainest way (to_jsonb of the row).
       const rawSql = `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object('type', 'Feature', 'id', s.id,
-        'geometry', ST_AsGeoJSON(s.geom, 7)::json, 'properties', to_jsonb(s) - 'geom') ORDER BY s.id), '[]'::json))::text AS fc FROM sites s ${where}`;
+        'geometry', ST_AsGeoJSON(s.geom, 7)::json, 'properties', to_jsonb(s) - 'geom') ORDER BY s.id), '[]'::json))::text AS fc FROM sites s ${where.includes('sa.') ? SITE_AREA : ''} ${where}`;
       const api: number[] = [];
       const raw: number[] = [];
       let rows = 0;

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.js';
 import type { Attrs, Column } from '../exports/attributes.js';
 import { writeWithGdal, GDAL_FORMATS, type GdalFormat } from '../exports/gdal-write.js';
 import type { SiteFeature } from '../../../contract/sites.js';
-import { siteWhere, type SiteFilter } from './sites.repository.js';
+import { SITE_AREA, siteWhere, type SiteFilter } from './sites.repository.js';
 
 export const EXPORT_FORMATS = ['xlsx', 'geojson', ...GDAL_FORMATS] as const;
 export type SiteExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -58,9 +58,11 @@ export async function exportSites(db: Queryable, filter: SiteFilter, format: Sit
   const { where, values } = siteWhere(filter);
   const out = format === 'kml' || format === 'xlsx' || format === 'geojson' ? 4326 : srid;
   const { rows } = await db.query<Row>(
-    `SELECT atlas_site_json(s)::text AS f, ST_AsText(s.geom) AS wkt, GeometryType(s.geom) AS type,
+    `SELECT atlas_site_json(s, lu, c, d, sa.area_m2)::text AS f, ST_AsText(s.geom) AS wkt, GeometryType(s.geom) AS type,
             ST_AsGeoJSON(ST_Transform(s.geom, $${values.length + 1}::int), $${values.length + 2}::int) AS geometry
-     FROM sites s ${where} ORDER BY s.id`, [...values, out, out === 4549 ? 4 : 9]);
+     FROM sites s ${SITE_AREA} LEFT JOIN land_use_classes lu ON lu.code = s.land_use_code
+       LEFT JOIN citations c ON c.id = s.citation_id LEFT JOIN documents d ON d.id = c.document_id
+     ${where} ORDER BY s.id`, [...values, out, out === 4549 ? 4 : 9]);
   const feats = rows.map((r) => JSON.parse(r.f) as SiteFeature);
   const stamp = new Date().toISOString().slice(0, 10);
   if (format === 'geojson') {

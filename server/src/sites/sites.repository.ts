@@ -37,6 +37,14 @@ export interface GeometryCheck {
 }
 
 /** The WHERE clause of a site filter over `sites s`, with its $n values (identifiers fixed here, values bound). */
+/**
+ * A site's area (stated, or geodesic for a surveyed or digitised polygon), computed once per site as `sa.area_m2`:
+ * every query that uses siteWhere or atlas_site_json's five-argument form joins it after `sites s`. OFFSET 0 keeps
+ * PostgreSQL from flattening it into each use (migration 021).
+ */
+export const SITE_AREA = 'CROSS JOIN LATERAL (SELECT atlas_site_area_m2(s) AS area_m2 OFFSET 0) sa';
+
+/** The WHERE clause of `f` over `sites s` and SITE_AREA's `sa`, its values bound in order after `values`. */
 export function siteWhere(f: SiteFilter, values: unknown[] = []): { where: string; values: unknown[] } {
   const c: string[] = [];
   const v = (x: unknown) => `$${values.push(x)}`;
@@ -47,8 +55,8 @@ export function siteWhere(f: SiteFilter, values: unknown[] = []): { where: strin
   if (f.chain.length) c.push(`s.chains && ${v(f.chain)}::text[]`);
   // A class includes its sub-classes: land_use=1001 finds 100101 一类工业用地 too.
   if (f.land_use.length) c.push(`EXISTS (SELECT 1 FROM unnest(${v(f.land_use)}::text[]) lu WHERE s.land_use_code LIKE lu || '%')`);
-  if (f.min_area_mu !== null) c.push(`atlas_site_area_m2(s) * 15 / 10000 >= ${v(f.min_area_mu)}::numeric`);
-  if (f.max_area_mu !== null) c.push(`atlas_site_area_m2(s) * 15 / 10000 <= ${v(f.max_area_mu)}::numeric`);
+  if (f.min_area_mu !== null) c.push(`sa.area_m2 * 15 / 10000 >= ${v(f.min_area_mu)}::numeric`);
+  if (f.max_area_mu !== null) c.push(`sa.area_m2 * 15 / 10000 <= ${v(f.max_area_mu)}::numeric`);
   if (f.min_floor_area_m2 !== null) c.push(`s.floor_area_m2 >= ${v(f.min_floor_area_m2)}::numeric`);
   if (f.bbox) c.push(`ST_Intersects(s.geom, ST_MakeEnvelope(${v(f.bbox[0])}::float8, ${v(f.bbox[1])}::float8, ${v(f.bbox[2])}::float8, ${v(f.bbox[3])}::float8, 4326))`);
   return { where: c.length ? `WHERE ${c.join(' AND ')}` : '', values };
@@ -62,8 +70,8 @@ export class SitesRepository {
   async collection(f: SiteFilter): Promise<string> {
     const { where, values } = siteWhere(f);
     const { rows } = await this.db.query<{ fc: string }>(
-      `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(atlas_site_json(s, lu, c, d) ORDER BY s.id), '[]'::json))::text AS fc
-       FROM sites s LEFT JOIN land_use_classes lu ON lu.code = s.land_use_code LEFT JOIN citations c ON c.id = s.citation_id
+      `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(atlas_site_json(s, lu, c, d, sa.area_m2) ORDER BY s.id), '[]'::json))::text AS fc
+       FROM sites s ${SITE_AREA} LEFT JOIN land_use_classes lu ON lu.code = s.land_use_code LEFT JOIN citations c ON c.id = s.citation_id
          LEFT JOIN documents d ON d.id = c.document_id
        ${where}`, values);
     return rows[0].fc;

@@ -65,7 +65,11 @@ export class PostgresDatabase implements Database {
 
   static connect(connectionString: string, max = 10, readConnectionString?: string | null): PostgresDatabase {
     const open = (url: string) => {
-      const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+      // JIT off unless PGOPTIONS (libpq's variable, which pg reads too) or the URL's `options` says otherwise:
+      // PostGIS functions are declared costly, so the planner JIT-compiles even a 100-feature bbox page, and
+      // compiling took 20–30 ms of a ~10 ms query (EXPLAIN ANALYZE at 1M parcels; bench "OGC API items
+      // beside MapServer"). Behind a pooler that refuses startup options (PgBouncer), set PGOPTIONS=''.
+      const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, options: process.env.PGOPTIONS ?? '-c jit=off' });
       // An idle client that loses its server must not crash the process; the pool replaces it.
       pool.on('error', (err) => console.error('[db] idle client error:', err.message));
       return pool;

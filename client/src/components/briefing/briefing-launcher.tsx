@@ -166,7 +166,9 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
       // Leaving the presentation puts the screen back as it was before it.
       const before = embed ? null : capture(false);
       document.body.classList.add('atlas-presenting');
-      const p = startPresenter(document.body, show.slides, host, { start: show.start, fullscreen: !embed, exitable: !embed });
+      const w = briefingStrings(latest.current.lang);
+      const labels = { region: w.presentRegion, prev: w.presentPrev, next: w.presentNext, fullscreen: w.presentFullscreen, exit: w.presentExit };
+      const p = startPresenter(document.body, show.slides, host, { start: show.start, fullscreen: !embed, exitable: !embed, labels });
       stop = () => {
         p.destroy();
         document.body.classList.remove('atlas-presenting');

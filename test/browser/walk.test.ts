@@ -413,9 +413,9 @@ describe('the walk: explorer → layers, sites → profile → chain graph → c
 
           // 8. Present mode: the title slide, then the step with its caption; every control on screen is
           // checked as elsewhere (the overlay's buttons, in the page's language).
-          const presentButton = builder.locator('.briefing-actions > button.primary');
+          const presentButton = builder.locator('.briefing-actions > button.primary[type=button]');
           await expect.poll(() => presentButton.isEnabled(), { timeout: 15_000 }).toBe(true);
-          await press(page, name, '.briefing-panel .briefing-actions > button.primary');
+          await press(page, name, '.briefing-panel .briefing-actions > button.primary[type=button]');
           const overlay = page.locator('[data-testid="present"]');
           await expect.poll(() => overlay.locator('.present-title').isVisible(), { timeout: 15_000 }).toBe(true);
           await step('present-title');

@@ -14,6 +14,7 @@ import { briefingStrings } from './briefing-strings';
 import { BRIEFING_SLOT_ID } from '../app/title-bar';
 import { captureViewState } from './capture';
 import { download } from '../../lib/download';
+import { isPhone } from '../../lib/viewport';
 
 // The builder, present mode and the PNG export are chunks of their own, loaded on first use.
 const BriefingPanel = lazyComponent(() => import('./briefing-panel').then((m) => m.BriefingPanel));
@@ -128,8 +129,21 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
     [],
   );
 
-  // A link with ?present=1 or the /embed route: fetch what to show and start once the map is built.
   const { ready, map } = atlas;
+  // On a phone the builder is a bottom sheet over the lower half of the map: while it is open the map
+  // shows what was in the middle of the screen above the sheet, and goes back when it closes.
+  const builderOpen = open && !show;
+  useEffect(() => {
+    if (!builderOpen || !map || !isPhone()) return;
+    const shift = Math.round(window.innerHeight * 0.275);
+    const duration = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : 300;
+    map.panBy([0, shift], { duration });
+    return () => {
+      map.panBy([0, -shift], { duration: 0 });
+    };
+  }, [builderOpen, map]);
+
+  // A link with ?present=1 or the /embed route: fetch what to show and start once the map is built.
   useEffect(() => {
     if (!ready || !map) return;
     if (!embed && !initial.present) return;

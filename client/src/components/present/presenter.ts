@@ -264,6 +264,11 @@ export function startPresenter(root: HTMLElement, slides: Slide[], host: Present
     captionH.textContent = isTitle ? '' : slide.heading;
     captionP.textContent = isTitle ? '' : slide.text;
     captionP.hidden = !slide.text;
+    // The author's words, as written: Chinese ones marked as such on an English page.
+    for (const e of [titleH, titleSub, captionH, captionP]) {
+      if (/[\u3400-\u9fff]/.test(e.textContent ?? '')) e.lang = 'zh-CN';
+      else e.removeAttribute('lang');
+    }
     const steps = slides.length - 1;
     counter.textContent = isTitle ? `0 / ${steps}` : `${index} / ${steps}`;
     counter.setAttribute('aria-label', `${index} / ${steps}`);

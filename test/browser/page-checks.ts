@@ -97,14 +97,14 @@ export async function checkPage(page: Page, options: CheckOptions): Promise<Find
       const r = el.getBoundingClientRect();
       if (r.width <= 0 || r.height <= 0) continue;
       const part = visiblePart(el, r);
-      // Less than two pixels of a control on screen (a button scrolled to a sliver at a panel's or the
-      // screen's edge) is nothing to tap, and elementFromPoint's hit test snaps such a point off it
-      // (at the screen's bottom edge it answered nothing for a 1.3 px sliver).
-      if (!part || part.right - part.left < 2 || part.bottom - part.top < 2) continue;
+      // Less than a pixel of a control on screen (a button scrolled to a sliver at a panel's or the
+      // screen's edge) is nothing to tap, and elementFromPoint's hit test snaps such a point off it.
+      if (!part || part.right - part.left < 1 || part.bottom - part.top < 1) continue;
       const cx = r.left + r.width / 2;
       const cy = r.top + r.height / 2;
       // A control partly scrolled out of its panel: test the centre of the part that is on screen.
-      const inside = cx >= part.left && cx <= part.right && cy >= part.top && cy <= part.bottom;
+      // Right and bottom edges are exclusive: a centre on the screen's last edge (y = innerHeight) is off it.
+      const inside = cx >= part.left && cx < part.right && cy >= part.top && cy < part.bottom;
       const px = inside ? cx : (part.left + part.right) / 2;
       const py = inside ? cy : (part.top + part.bottom) / 2;
       const hit = document.elementFromPoint(px, py);

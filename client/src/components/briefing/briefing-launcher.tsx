@@ -70,6 +70,8 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
   useLayoutEffect(() => setSlot(document.getElementById(BRIEFING_SLOT_ID)), []);
 
   const latest = useRef(props);
+  /** How far the map is panned for the phone's builder sheet (0 when it is not). */
+  const sheetShift = useRef(0);
   latest.current = props;
 
   const setBriefingId = useCallback((id: string | null) => {
@@ -97,7 +99,7 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
     (highlightSelected: boolean): ViewState | null => {
       const { atlas: a, layers: ls, controls: c, lang: lg, selectedId: sel, explorer: ex, basemaps: bm } = latest.current;
       if (!a.map || !ls) return null;
-      return captureViewState({ map: a.map, layers: ls, controls: c.controls, lang: lg, selectedId: sel, highlighted: highlightSelected && sel ? [sel] : [], filters: ex.filters, basemaps: bm });
+      return captureViewState({ map: a.map, layers: ls, controls: c.controls, lang: lg, selectedId: sel, highlighted: highlightSelected && sel ? [sel] : [], filters: ex.filters, basemaps: bm, sheetShift: sheetShift.current });
     },
     [],
   );
@@ -138,7 +140,9 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
     const shift = Math.round(window.innerHeight * 0.275);
     const duration = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : 300;
     map.panBy([0, shift], { duration });
+    sheetShift.current = shift;
     return () => {
+      sheetShift.current = 0;
       map.panBy([0, -shift], { duration: 0 });
     };
   }, [builderOpen, map]);

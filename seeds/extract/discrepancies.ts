@@ -6,11 +6,17 @@
  * Every claim cites a verbatim quote (lib.quote() copies it from the document and fails if absent).
  * `computed` values are calculated here from the extracted figures (chains.ts / targets.ts), never typed in.
  * Kinds: sum | figure | name | membership | growth | area.
+ *
+ * English texts are English: amounts through the UI's unit formatting (yiEn), and a place the atlas maps
+ * as `{name:<feature id>}`, which the server replaces by that feature's name_en when it lists the checks
+ * (server/src/discrepancies/curated-text.ts), so a check names places as the map does. A Chinese
+ * term kept as evidence stands in “…” after its English.
  */
 import { fileURLToPath } from 'node:url';
 import { quote, writeJson, type Cite } from './lib';
 import { buildChains, rowQuote } from './chains';
 import { buildTargets } from './targets';
+import { formatQuantity } from '../../client/src/lib/figure-format';
 
 interface Claim { text: string; cite: Cite }
 interface Discrepancy {
@@ -20,6 +26,8 @@ interface Discrepancy {
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
+/** An amount in 亿元 as the English UI reads it (2200 → “CNY 220 bn”), through the app's own unit formatting. */
+const yiEn = (x: number) => formatQuantity('en', x, '亿元');
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 export function buildDiscrepancies(): Discrepancy[] {
@@ -201,17 +209,17 @@ export function buildDiscrepancies(): Discrepancy[] {
   out.push({
     id: 'figure-big-health-district-vs-city', kind: 'figure',
     title_zh: '区级大健康目标（2025年力争2200亿元）与全市大健康制造业目标（2027年1500亿元）难以相容',
-    title_en: 'District big-health target (2,200 亿元 in 2025) vs the city’s big-health target (1,500 亿元 in 2027)',
-    explanation_en: `004 puts the district's big-health industry at 1,222.9 亿元 in 2022, “about 45.9% of the city” (implying a city total of about ${r1(impliedCity2022)} 亿元), and aims for 2,200 亿元 by 2025. 001 gives the whole city's nine big-health chains ${r1(groupSum('big-health', 2024))} 亿元 in 2024 and a target of 1,500 亿元 by 2027 — less than the district's own 2022 level. Part of the gap is scope: 001 counts manufacturing only (“大健康制造业”), 004 includes services (manufacturing was 66% in 2022). But even at that share the district's 2025 target means about ${r1(distMfg2025)} 亿元 of big-health manufacturing, ${Math.round((distMfg2025 / 1500) * 100)}% of the city's 2027 target for all of Taizhou.`,
+    title_en: `District big-health target (${yiEn(2200)} in 2025) vs the city’s big-health target (${yiEn(1500)} in 2027)`,
+    explanation_en: `004 puts the district's big-health industry at ${yiEn(1222.9)} in 2022, “about 45.9% of the city” (implying a city total of about ${yiEn(r1(impliedCity2022))}), and aims for ${yiEn(2200)} by 2025. 001 gives the whole city's nine big-health chains ${yiEn(r1(groupSum('big-health', 2024)))} in 2024 and a target of ${yiEn(1500)} by 2027 — less than the district's own 2022 level. Part of the gap is scope: 001 counts manufacturing only (“big-health manufacturing”, “大健康制造业”), 004 includes services (manufacturing was 66% in 2022). But even at that share the district's 2025 target means about ${yiEn(r1(distMfg2025))} of big-health manufacturing, ${Math.round((distMfg2025 / 1500) * 100)}% of the city's 2027 target for all of Taizhou.`,
     explanation_zh: `004称2022年末全区大健康产业规模1222.9亿元、约占全市45.9%（推算全市约${r1(impliedCity2022)}亿元），并力争2025年达2200亿元；001中全市大健康9条产业链2024年合计${r1(groupSum('big-health', 2024))}亿元，2027年目标1500亿元，低于区级2022年水平。001为“大健康制造业”口径，004含健康服务业（2022年健康制造业占66%）；即便按66%计，区级2025年健康制造业约${r1(distMfg2025)}亿元，相当于全市2027年目标的${Math.round((distMfg2025 / 1500) * 100)}%。`,
     subjects: ['gaogang-big-health-scale-2022-text', 'gaogang-big-health-scale-2025-text', 'gaogang-health-manufacturing-share-2022', 'big-health-industry-group-scale-2027', 'big-health'],
     claims: [
-      { text: '004: 1,222.9 亿元 in 2022, about 45.9% of the city.', cite: quote('004', '2022年末，大健康产业规模达1222.9亿元，约占全市的45.9%') },
-      { text: '004: strive for 2,200 亿元 by 2025.', cite: quote('004', '到2025年，力争实现大健康产业规模2200亿元') },
+      { text: `004: ${yiEn(1222.9)} in 2022, about 45.9% of the city.`, cite: quote('004', '2022年末，大健康产业规模达1222.9亿元，约占全市的45.9%') },
+      { text: `004: strive for ${yiEn(2200)} by 2025.`, cite: quote('004', '到2025年，力争实现大健康产业规模2200亿元') },
       { text: '004: health manufacturing was 66% of the big-health industry in 2022.', cite: quote('004', '2022年健康制造业规模占比达66%') },
-      { text: '001: the city’s two big-health manufacturing industries reach 1,500 亿元 by 2027.', cite: quote('001', '到2027年，生物医药和健康食品2个大健康制造业规模达1500亿元') },
+      { text: `001: the city’s two big-health manufacturing industries reach ${yiEn(1500)} by 2027.`, cite: quote('001', '到2027年，生物医药和健康食品2个大健康制造业规模达1500亿元') },
     ],
-    computed: { description: '004’s 2025 target × its 2022 health-manufacturing share of 66% (亿元)', value: r1(distMfg2025) },
+    computed: { description: '004’s 2025 target × its 2022 health-manufacturing share of 66% (CNY 100 million)', value: r1(distMfg2025) },
   });
   out.push({
     id: 'figure-pharma-health-2025-002-vs-004', kind: 'figure',
@@ -291,14 +299,14 @@ export function buildDiscrepancies(): Discrepancy[] {
   out.push({
     id: 'name-port-park', kind: 'name',
     title_zh: '港口园区名称不一：港口产业园、港口物流园区、港口物流产业园',
-    title_en: 'The port park has three names: 港口产业园 / 港口物流园区 / 港口物流产业园',
-    explanation_en: '000 calls it 港口产业园 (port industrial park), 002 港口物流园区 (port logistics park, built on the 高港物流园), 004 港口物流产业园 (port logistics industrial park). Same area (feature park-port), different names and emphasis.',
+    title_en: 'The port park has three names: {name:park-port} / Port Logistics Park / Port Logistics Industrial Park',
+    explanation_en: '000 calls it the {name:park-port} (“港口产业园”), 002 the Port Logistics Park (“港口物流园区”, built on the Taizhou Gaogang Logistics Park), 004 the Port Logistics Industrial Park (“港口物流产业园”). The same area (the map’s {name:park-port}), with different names and emphasis.',
     explanation_zh: '000称“港口产业园”，002称“港口物流园区”，004称“港口物流产业园”，指同一园区。',
     subjects: ['park-port'],
     claims: [
-      { text: '000: 港口产业园.', cite: quote('000', '9.港口产业园。优化“两园两基地” 空间布局') },
-      { text: '002: 港口物流园区, based on the 泰州高港物流园.', cite: quote('002', '—港口物流园区。以现有省级示范物流园区泰州高港物流园为基础') },
-      { text: '004: 港口物流产业园.', cite: quote('004', '港口物流产业园。发展粮油食品精深加工、药品及保健品、原料药集中生产等大健康产业') },
+      { text: '000: {name:park-port}.', cite: quote('000', '9.港口产业园。优化“两园两基地” 空间布局') },
+      { text: '002: Port Logistics Park, based on the Taizhou Gaogang Logistics Park.', cite: quote('002', '—港口物流园区。以现有省级示范物流园区泰州高港物流园为基础') },
+      { text: '004: Port Logistics Industrial Park.', cite: quote('004', '港口物流产业园。发展粮油食品精深加工、药品及保健品、原料药集中生产等大健康产业') },
     ],
   });
   out.push({
@@ -318,13 +326,13 @@ export function buildDiscrepancies(): Discrepancy[] {
     id: 'membership-yangtze-park', kind: 'membership',
     title_zh: '扬子江药业园区归属不一：002属生物医药产业园区，004为独立“双核”之一，000由口岸街道依托',
     title_en: 'Where the Yangtze River Pharmaceutical campus belongs differs between documents',
-    explanation_en: '002 counts the 扬子江企业园区 as part of the 生物医药产业园区 (one of five functional parks). 004 makes the 扬子江药业集团企业园区 a separate “core” next to the biomedicine park (双核) with four other parks as support. 000 lists five parks plus 口岸街道, and assigns 扬子江药业 to 口岸街道’s tasks. The campus’s parent feature therefore depends on which document is followed.',
+    explanation_en: '002 counts the Yangtze River enterprise campus as part of the {name:park-biomed} (one of five functional parks). 004 makes the {name:node-yangtze-river-pharma} campus a separate “core” next to the biomedicine park (the “twin cores”) with four other parks as support. 000 lists five parks plus {name:kouan}, and assigns {name:node-yangtze-river-pharma} to {name:kouan}’s tasks. The campus’s parent feature therefore depends on which document is followed.',
     explanation_zh: '002将扬子江企业园区列为生物医药产业园区的组成部分；004将生物医药产业园区与扬子江药业集团企业园区并列为“双核”；000则在口岸街道任务中依托扬子江药业。扬子江园区的归属在三份文件中不一致。',
     subjects: ['park-biomed', 'kouan'],
     claims: [
-      { text: '002: the biomedicine park relies on the 中国医药城 core, the 扬子江 campus, the former data park and the precision-health centre.', cite: quote('002', '—生物医药产业园区。依托中国医药城核心生产制造区、扬子江企业园区、原数据园区和国际精准健康中心') },
-      { text: '004: the biomedicine park and the 扬子江 campus are the two cores; four parks support.', cite: quote('004', '以生物医药产业园区与扬子江药业集团企业园区为“双核”，四大产业园区') },
-      { text: '000: 口岸街道 relies on chain leaders 扬子江药业 and 长城汽车.', cite: quote('000', '10.口岸街道。结合口岸资源禀赋，依托扬子江药业、长城汽车等链主企业') },
+      { text: '002: the biomedicine park relies on the China Medical City core production zone, the Yangtze River enterprise campus, the former data park and the international precision-health centre.', cite: quote('002', '—生物医药产业园区。依托中国医药城核心生产制造区、扬子江企业园区、原数据园区和国际精准健康中心') },
+      { text: '004: the biomedicine park and the {name:node-yangtze-river-pharma} campus are the two cores; four parks support.', cite: quote('004', '以生物医药产业园区与扬子江药业集团企业园区为“双核”，四大产业园区') },
+      { text: '000: {name:kouan} relies on chain leaders {name:node-yangtze-river-pharma} and the {name:node-great-wall-motor}.', cite: quote('000', '10.口岸街道。结合口岸资源禀赋，依托扬子江药业、长城汽车等链主企业') },
     ],
   });
   return out;
@@ -341,7 +349,7 @@ export const CURATED: Record<string, string> = {
   'figure-004-listed-companies-25':
     'Not computable: two different metrics happen to share a value (25); equal numbers are not a contradiction, a reviewer judged the labels suspicious.',
   'name-port-park':
-    'Not computable: naming variants are not a contradiction of figures or structures, and the parks’ aliases include official brand names (中国医药城, 综合保税区) that a rule would flag too.',
+    'Not computable: naming variants are not a contradiction of figures or structures, and the parks’ aliases include official brand names (China Medical City, the Comprehensive Bonded Zone) that a rule would flag too.',
   'membership-yangtze-park':
     'Not computable: which park the Yangtze campus belongs to is a reading of three documents’ prose; the atlas holds no per-document membership data to compare.',
 };

@@ -78,21 +78,30 @@ describe('match reasons carry their quotes’ translations', () => {
   });
 });
 
-describe('the data checks read in English without Chinese units', () => {
-  it('GET /api/discrepancies: computed checks’ English texts read units and qualifiers out (no 亿元, 左右 …) outside “…” quotes', async () => {
-    type D = { id: string; origin?: string; title_en: string; explanation_en: string; computed: { description: string } | null; claims: Array<{ text: string }> };
+describe('the data checks read in English', () => {
+  it('GET /api/discrepancies: every check’s English texts (computed and curated) hold Chinese only in “…” quotes, read units out and name places by their English names', async () => {
+    type D = { id: string; origin?: string; title_en: string; explanation_en: string; note: string | null; computed: { description: string } | null; claims: Array<{ text: string }> };
     const list = await (await fetch(app.url + '/api/discrepancies')).json() as D[];
-    expect(list.length).toBeGreaterThan(0);
+    expect(list.filter((d) => d.origin === 'curated').length, 'curated checks').toBeGreaterThan(0);
+    expect(list.filter((d) => d.origin === 'computed').length, 'computed checks').toBeGreaterThan(0);
     const bad: string[] = [];
-    // Curated checks are written by hand; their Chinese names go through MixedText on the client (docs/i18n.md).
-    for (const d of list.filter((x) => x.origin !== 'curated')) {
-      for (const text of [d.title_en, d.explanation_en, d.computed?.description ?? '', ...d.claims.map((c) => c.text)]) {
-        // 亿元 / 万元 / 平方公里 read out in English; hand-written notes' Chinese names are MixedText's (checks-panel.tsx).
-        if (/亿元|万元|平方公里|左右|力争|突破/.test(text.replace(/“[^”]*”/g, ''))) bad.push(`${d.id}: ${text}`);
+    for (const d of list) {
+      for (const text of [d.title_en, d.explanation_en, d.note ?? '', d.computed?.description ?? '', ...d.claims.map((c) => c.text)]) {
+        // A Chinese term kept as evidence stands in “…”; anything else (亿元, 家/年, a park's Chinese name) is untranslated.
+        if (/[\u3400-\u9fff]/.test(text.replace(/“[^”]*”/g, ''))) bad.push(`${d.id}: ${text}`);
+        // A {name:<id>} the server could not resolve: an id that is no feature or chain.
+        if (/\{name:/.test(text)) bad.push(`${d.id} (unresolved name): ${text}`);
       }
     }
     expect(bad).toEqual([]);
     // 亿元 reads as CNY in English (7500亿元 → CNY 750 bn), from the parsed value.
     expect(list.some((d) => /CNY [\d.,]+ bn/.test(d.title_en))).toBe(true);
+    // Places in curated texts read as the map names them (features.name_en).
+    const parks = await (await fetch(app.url + '/api/layers/parks')).json() as { features: Array<{ id: string; properties: { name_en: string } }> };
+    const port = parks.features.find((f) => f.id === 'park-port')!.properties.name_en;
+    expect(list.find((d) => d.id === 'name-port-park')?.title_en).toContain(port);
+    // A rate per year reads out (家/年 → “firms a year”).
+    const annual = list.find((d) => d.id === 'figure-gaogang-new-high-tech-enterprises-annual-any');
+    expect(annual?.title_en).toMatch(/\d+ firms a year/);
   });
 });

@@ -103,7 +103,8 @@ export async function checkPage(page: Page, options: CheckOptions): Promise<Find
       const cx = r.left + r.width / 2;
       const cy = r.top + r.height / 2;
       // A control partly scrolled out of its panel: test the centre of the part that is on screen.
-      const inside = cx >= part.left && cx <= part.right && cy >= part.top && cy <= part.bottom;
+      // Right and bottom edges are exclusive: a centre on the screen's last edge (y = innerHeight) is off it.
+      const inside = cx >= part.left && cx < part.right && cy >= part.top && cy < part.bottom;
       const px = inside ? cx : (part.left + part.right) / 2;
       const py = inside ? cy : (part.top + part.bottom) / 2;
       const hit = document.elementFromPoint(px, py);

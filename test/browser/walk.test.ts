@@ -10,7 +10,8 @@ import { checkPage, formatFindings, mapLabelFields, type Finding } from './page-
  * Issue 17's “done when”: a first user's walk, at phone size (390 × 844, touch) and on a desktop
  * (1280 × 800), in Chinese and in English: explorer → layers and sites tabs (a document site's card) →
  * park profile → its chain graph → compare (two parks) → charts → the park's PDF → the document viewer →
- * the data checks → the briefing builder. At every step (page-checks.ts):
+ * the data checks → the briefing builder (signed in: a view saved, a step captioned, the briefing saved) →
+ * present mode (title slide and step). At every step (page-checks.ts):
  * in English no visible text, tooltip or accessible name in Chinese outside lang="zh…"; every
  * visible control is what the browser finds at its centre; on the phone every control is ≥ 44 px
  * and the panels are bottom sheets that leave part of the map visible and pannable.
@@ -25,6 +26,8 @@ const VIEWPORTS = {
 type ViewportName = keyof typeof VIEWPORTS;
 
 const HAN = /[\u3400-\u9fff]/;
+/** Created by test/support/browser-server.ts on this suite's database clone. */
+const EDITOR = { username: 'editor', password: 'editor-password-123' };
 /**
  * The one place the English PDF may print Chinese: a quote kept as the evidence it is, marked
  * “zh” before its quotation marks (server/src/pdf/park-brief.ts). Anything else with Han is a finding.
@@ -120,7 +123,7 @@ function expectQuotes(quotes: Array<{ en: string; zh: string; behindClick: boole
   }
 }
 
-describe('the walk: explorer → layers, sites → profile → chain graph → compare → charts → PDF → document viewer → checks → briefing', () => {
+describe('the walk: explorer → layers, sites → profile → chain graph → compare → charts → PDF → document viewer → checks → briefing → present', () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -372,11 +375,56 @@ describe('the walk: explorer → layers, sites → profile → chain graph → c
           await press(page, name, '.checks-panel .close-button');
           await expect.poll(() => checks.count()).toBe(0);
 
-          // 7. The briefing builder.
+          // 7. The briefing builder, as an editor builds one: sign in, save the map as a view, add it as a
+          // step with a caption, save the briefing (the builder is a bottom sheet on the phone).
+          await press(page, name, '.title-bar .account-button');
+          await page.locator('.sign-in-form input[name=username]').fill(EDITOR.username);
+          await page.locator('.sign-in-form input[name=password]').fill(EDITOR.password);
+          await press(page, name, '.sign-in-form button[type=submit]');
+          await expect.poll(() => page.locator('.account-name').textContent(), { timeout: 15_000 }).toContain(EDITOR.username);
+          await page.keyboard.press('Escape');
+          await expect.poll(() => page.locator('.account-pop').count()).toBe(0);
+          await step('signed-in');
           await press(page, name, '.briefing-launch');
-          await expect.poll(() => page.locator('.briefing-panel').count()).toBe(1);
+          const builder = page.locator('.briefing-panel');
+          await expect.poll(() => builder.count()).toBe(1);
           if (phone) await sheet('.briefing-panel', 'briefing');
           await step('briefing');
+          // The four walks share the suite's database: each saves its own view and briefing.
+          const viewTitle = english ? `Parks overview (${name})` : `园区总览（${name}）`;
+          const caption = english ? 'The district, its parks and its axes' : '全区园区与发展轴';
+          await builder.locator('input[name=view-title]').fill(viewTitle);
+          await builder.locator('textarea[name=view-note]').fill(english ? 'The six parks' : '六个园区');
+          await press(page, name, '.briefing-capture button[type=submit]');
+          const viewRow = builder.locator('.briefing-views > li', { hasText: viewTitle });
+          await expect.poll(() => viewRow.count(), { timeout: 15_000 }).toBe(1);
+          const addStep = viewRow.locator('.briefing-row-tools button').nth(1);
+          await addStep.scrollIntoViewIfNeeded();
+          if (phone) await addStep.tap();
+          else await addStep.click();
+          await expect.poll(() => builder.locator('.briefing-steps > li[data-step]').count()).toBe(1);
+          await builder.locator('input[name=briefing-title]').fill(english ? `Investor briefing (${name})` : `招商汇报（${name}）`);
+          await builder.locator('input[name=briefing-subtitle]').fill(english ? 'Taizhou Medical High-tech Zone, 2026' : '泰州医药高新区 2026');
+          await builder.locator('.briefing-steps > li[data-step] textarea').fill(caption);
+          await press(page, name, '.briefing-edit button[type=submit]');
+          await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('briefing')), { timeout: 15_000 }).toMatch(/^brief-/);
+          await step('briefing-built');
+          await scrolled('.briefing-panel', 'briefing');
+
+          // 8. Present mode: the title slide, then the step with its caption; every control on screen is
+          // checked as elsewhere (the overlay's buttons, in the page's language).
+          const presentButton = builder.locator('.briefing-actions > button.primary[type=button]');
+          await expect.poll(() => presentButton.isEnabled(), { timeout: 15_000 }).toBe(true);
+          await press(page, name, '.briefing-panel .briefing-actions > button.primary[type=button]');
+          const overlay = page.locator('[data-testid="present"]');
+          await expect.poll(() => overlay.locator('.present-title').isVisible(), { timeout: 15_000 }).toBe(true);
+          await step('present-title');
+          await press(page, name, '.present-bar .present-btn:nth-child(3)');
+          await expect.poll(() => overlay.locator('.present-caption-text').textContent(), { timeout: 15_000 }).toBe(caption);
+          await page.waitForFunction(() => !window.__atlas!.map.isMoving(), null, { timeout: 30_000 });
+          await step('present-step');
+          await press(page, name, '.present-bar .present-exit');
+          await expect.poll(() => overlay.count()).toBe(0);
 
           expect(external, 'requests to non-local hosts').toEqual([]);
           // The same finding seen at several steps is reported once, at the first.

@@ -6,17 +6,19 @@
  * an old-style dictionary section into equivalent ICU messages (the lead merges branches with it).
  */
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import IntlMessageFormat from 'intl-messageformat';
 import zh from '../../client/src/locales/zh.json';
 import en from '../../client/src/locales/en.json';
 import args from '../../client/src/locales/args.json';
 import { checkLocales, leaves, type MessageTree } from '../../client/src/lib/i18n-check';
 import { strings } from '../../client/src/lib/i18n';
-import { figureValue, formatQuantity, formatYi } from '../../client/src/lib/figure-format';
+import { figureValue, formatQuantity, formatYi, unitLabel } from '../../client/src/lib/figure-format';
 import { importSections } from '../../scripts/i18n-import';
+
+const SEEDS_DIR = resolve(import.meta.dirname, '../../seeds');
 
 const locales = { zh: zh as MessageTree, en: en as MessageTree };
 const argSpec = args as Record<string, string[]>;
@@ -75,6 +77,24 @@ describe('numbers and units', () => {
     expect(formatQuantity('en', 3.29, '平方公里')).toBe('3.29 km²');
     expect(formatQuantity('en', 1, '家')).toBe('1 firm');
     expect(formatQuantity('en', 20, '家')).toBe('20 firms');
+  });
+
+  it('reads rates per year, 万-units and fractions out in English; Chinese keeps the unit as written', () => {
+    expect(formatQuantity('en', 100, '家/年')).toBe('100 firms a year');
+    expect(formatQuantity('zh', 100, '家/年')).toBe('100家/年');
+    expect(formatQuantity('en', 6, '亿美元/年')).toBe('USD 0.6 bn a year');
+    expect(formatQuantity('en', 5.5, '万人')).toBe('55,000 people');
+    expect(formatQuantity('zh', 5.5, '万人')).toBe('5.5万人');
+    expect(formatQuantity('en', 1, '名（个）/年')).toBe('1 person or team a year');
+    expect(formatQuantity('en', 1 / 3, 'fraction')).toBe('33.3%');
+  });
+
+  it('gives every unit of seeds/targets.json an English reading without Chinese', () => {
+    const units = [...new Set(JSON.parse(readFileSync(join(SEEDS_DIR, 'targets.json'), 'utf8')).map((t: { unit: string }) => t.unit))] as string[];
+    expect(units.length).toBeGreaterThan(10);
+    const chinese = units.filter((u) => /[\u3400-\u9fff]/.test(formatQuantity('en', 20, u)));
+    expect(chinese, 'units printed in Chinese in English mode').toEqual([]);
+    expect(units.filter((u) => /[\u3400-\u9fff]/.test(unitLabel('en', u))), 'unit labels in Chinese in English mode').toEqual([]);
   });
 
   it('prints no unit twice', () => {

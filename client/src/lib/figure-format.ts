@@ -30,13 +30,22 @@ export function formatPercent(lang: Lang, fraction: number): string {
   return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(fraction);
 }
 
+/** 万-units whose English reading multiplies by 10,000 into a base unit the `count` message names (5.5万人 → “55,000 people”). */
+const WAN_UNITS: Record<string, string> = { 万人: '人', 万辆: '辆', 万吨: '吨', 万平方米: '平方米' };
+
 /**
  * A number in a document unit, as the reader's language says it: 亿元 → “CNY 21.5 bn”, 亩 → “300 mu
- * (20 ha)”, 平方公里 → “3.29 km²”, 家 → “1 firm” / “20 firms”; units it does not know are kept as written.
+ * (20 ha)”, 平方公里 → “3.29 km²”, 家 → “1 firm” / “20 firms”, 家/年 → “100 firms a year”, 万人 →
+ * “55,000 people”; units it does not know are kept as written.
  */
 export function formatQuantity(lang: Lang, value: number, unit: string): string {
   const f = strings(lang).fmt;
+  // A rate per year (家/年, 亿美元/年): the quantity in its own unit, then “a year” (zh: “/年”, as written).
+  if (unit.endsWith('/年') && unit.length > 2) return f.perYear(formatQuantity(lang, value, unit.slice(0, -2)));
+  if (lang === 'en' && WAN_UNITS[unit]) return f.count(value * 10000, WAN_UNITS[unit]);
   switch (unit) {
+    case 'fraction':
+      return f.fraction(value);
     case '亿元':
       return f.yi(value, yiToBillions(value));
     case '亿美元':
@@ -60,9 +69,13 @@ export function formatQuantity(lang: Lang, value: number, unit: string): string 
   }
 }
 
-/** A unit as the reader's language says it (亿元 → “CNY 100 million”); unknown units are shown as written. */
+/** A unit as the reader's language says it (亿元 → “CNY 100 million”, 家/年 → “firms per year”); unknown units are shown as written. */
 export function unitLabel(lang: Lang, unit: string): string {
   if (lang === 'zh') return unit;
+  if (unit.endsWith('/年') && unit.length > 2) {
+    const base = unitLabel('en', unit.slice(0, -2));
+    return base ? `${base} per year` : 'per year';
+  }
   return strings('en').inv.units[unit] ?? unit;
 }
 

@@ -17,6 +17,14 @@ export function hasHan(text: string): boolean {
   return HAS_HAN.test(text);
 }
 
+/**
+ * The lang to mark a person's own text with (a view's or briefing's title, a caption): it is shown as
+ * written, in whatever language its author wrote it, so Chinese is marked zh-CN and anything else left unmarked.
+ */
+export function userTextLang(text: string | null | undefined): 'zh-CN' | undefined {
+  return text && HAS_HAN.test(text) ? 'zh-CN' : undefined;
+}
+
 /** Splits a text into runs: each Chinese run that `names` knows becomes its English name, the rest stays Chinese. */
 export function splitMixed(text: string, names: ReadonlyMap<string, string>): MixedPart[] {
   const parts: MixedPart[] = [];

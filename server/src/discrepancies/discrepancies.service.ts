@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { HttpError, badRequest, notFound } from '../http/problem.js';
 import { SeededBodyCache } from '../http/seeded-cache.js';
 import { sqlFile } from '../db/sql.js';
+import { resolveNameRefs } from './curated-text.js';
 import { computeDiscrepancies, type CInput, type Claim, type ComputedDiscrepancy } from './compute.js';
 
 const inputsSql = sqlFile(import.meta.url, 'inputs.sql');
@@ -30,11 +31,16 @@ export async function listDiscrepancies(db: Queryable): Promise<DiscrepancyEntry
   const raw = await loadInputs(db);
   const names = new Map(raw.names.map(([id, zh, en]) => [id, { zh, en }]));
   const computed = computeDiscrepancies({ ...raw, names });
+  const en = (text: string) => resolveNameRefs(text, names);
   const curated: ComputedDiscrepancy[] = raw.curated.map((c) => ({
-    ...c, rule: 'relation', explanation_zh: c.explanation_zh ?? '', explanation_en: c.explanation_en ?? '',
+    ...c, rule: 'relation', explanation_zh: c.explanation_zh ?? '',
+    // English names of mapped places come from their rows ({name:<id>}, curated-text.ts).
+    title_en: en(c.title_en), explanation_en: en(c.explanation_en ?? ''),
+    claims: c.claims.map((x) => ({ ...x, text: en(x.text) })),
+    computed: c.computed && { ...c.computed, description: en(c.computed.description) },
     fingerprint: crypto.createHash('sha1').update(JSON.stringify(c.claims.map((x) => x.citation?.id))).digest('hex').slice(0, 16),
   }));
-  const notes = new Map(raw.curated.map((c) => [c.id, c.note]));
+  const notes = new Map(raw.curated.map((c) => [c.id, c.note && en(c.note)]));
   const byId = new Map<string, Resolution[]>();
   for (const r of raw.resolutions) byId.set(r.discrepancy_id, [...(byId.get(r.discrepancy_id) ?? []), r]);
   const entries = [...computed.map((d) => ({ d, origin: 'computed' as const })), ...curated.map((d) => ({ d, origin: 'curated' as const }))];

@@ -14,6 +14,7 @@ import { briefingStrings } from './briefing-strings';
 import { BRIEFING_SLOT_ID } from '../app/title-bar';
 import { captureViewState } from './capture';
 import { download } from '../../lib/download';
+import { isPhone } from '../../lib/viewport';
 
 // The builder, present mode and the PNG export are chunks of their own, loaded on first use.
 const BriefingPanel = lazyComponent(() => import('./briefing-panel').then((m) => m.BriefingPanel));
@@ -69,6 +70,8 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
   useLayoutEffect(() => setSlot(document.getElementById(BRIEFING_SLOT_ID)), []);
 
   const latest = useRef(props);
+  /** How far the map is panned for the phone's builder sheet (0 when it is not). */
+  const sheetShift = useRef(0);
   latest.current = props;
 
   const setBriefingId = useCallback((id: string | null) => {
@@ -96,7 +99,7 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
     (highlightSelected: boolean): ViewState | null => {
       const { atlas: a, layers: ls, controls: c, lang: lg, selectedId: sel, explorer: ex, basemaps: bm } = latest.current;
       if (!a.map || !ls) return null;
-      return captureViewState({ map: a.map, layers: ls, controls: c.controls, lang: lg, selectedId: sel, highlighted: highlightSelected && sel ? [sel] : [], filters: ex.filters, basemaps: bm });
+      return captureViewState({ map: a.map, layers: ls, controls: c.controls, lang: lg, selectedId: sel, highlighted: highlightSelected && sel ? [sel] : [], filters: ex.filters, basemaps: bm, sheetShift: sheetShift.current });
     },
     [],
   );
@@ -128,8 +131,23 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
     [],
   );
 
-  // A link with ?present=1 or the /embed route: fetch what to show and start once the map is built.
   const { ready, map } = atlas;
+  // On a phone the builder is a bottom sheet over the lower half of the map: while it is open the map
+  // shows what was in the middle of the screen above the sheet, and goes back when it closes.
+  const builderOpen = open && !show;
+  useEffect(() => {
+    if (!builderOpen || !map || !isPhone()) return;
+    const shift = Math.round(window.innerHeight * 0.275);
+    const duration = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : 300;
+    map.panBy([0, shift], { duration });
+    sheetShift.current = shift;
+    return () => {
+      sheetShift.current = 0;
+      map.panBy([0, -shift], { duration: 0 });
+    };
+  }, [builderOpen, map]);
+
+  // A link with ?present=1 or the /embed route: fetch what to show and start once the map is built.
   useEffect(() => {
     if (!ready || !map) return;
     if (!embed && !initial.present) return;
@@ -166,7 +184,9 @@ export function BriefingLauncher(props: BriefingLauncherProps) {
       // Leaving the presentation puts the screen back as it was before it.
       const before = embed ? null : capture(false);
       document.body.classList.add('atlas-presenting');
-      const p = startPresenter(document.body, show.slides, host, { start: show.start, fullscreen: !embed, exitable: !embed });
+      const w = briefingStrings(latest.current.lang);
+      const labels = { region: w.presentRegion, prev: w.presentPrev, next: w.presentNext, fullscreen: w.presentFullscreen, exit: w.presentExit };
+      const p = startPresenter(document.body, show.slides, host, { start: show.start, fullscreen: !embed, exitable: !embed, labels });
       stop = () => {
         p.destroy();
         document.body.classList.remove('atlas-presenting');

@@ -23,6 +23,7 @@ import {
 import { briefingStrings } from './briefing-strings';
 import './briefing.css';
 import { download } from '../../lib/download';
+import { userTextLang } from '../../lib/mixed-text';
 
 /** Props of the briefing builder. */
 export interface BriefingPanelProps {
@@ -56,6 +57,15 @@ function move<T>(list: T[], from: number, to: number): T[] {
   const [x] = out.splice(from, 1);
   out.splice(to, 0, x);
   return out;
+}
+
+/** A row button's accessible name: the action, then the view's title marked with its own language (an aria-label could not be). */
+function ActionName({ action, title }: { action: string; title: string }) {
+  return (
+    <span className="visually-hidden">
+      {action}: <span lang={userTextLang(title)}>{title}</span>
+    </span>
+  );
 }
 
 /** 汇报 / Briefings: capture views, order them, build and present briefings, export images and PDFs. Everyone reads and presents; editors write. */
@@ -248,9 +258,17 @@ export function BriefingPanel({ briefingId, onBriefingId, onClose, capture, onSh
                   </button>
                 </form>
               ) : (
-                <span className="briefing-view-title" title={v.note}>
-                  {v.title}
-                </span>
+                <>
+                  {/* As the author wrote them (marked zh-CN when Chinese); the note shown, not a tooltip, which a phone cannot hover. */}
+                  <span className="briefing-view-title" lang={userTextLang(v.title)}>
+                    {v.title}
+                  </span>
+                  {v.note && (
+                    <span className="briefing-view-note" lang={userTextLang(v.note)}>
+                      {v.note}
+                    </span>
+                  )}
+                </>
               )}
               <span className="briefing-row-tools">
                 <button type="button" onClick={() => onShowView(v)}>
@@ -261,17 +279,20 @@ export function BriefingPanel({ briefingId, onBriefingId, onClose, capture, onSh
                     <button type="button" onClick={() => addStep(v.id)}>
                       {s.addStep}
                     </button>
-                    <button type="button" aria-label={`${s.moveUp}: ${v.title}`} disabled={i === 0 || busy} onClick={() => reorder(i, i - 1)}>
-                      ↑
+                    <button type="button" disabled={i === 0 || busy} onClick={() => reorder(i, i - 1)}>
+                      <span aria-hidden="true">↑</span>
+                      <ActionName action={s.moveUp} title={v.title} />
                     </button>
-                    <button type="button" aria-label={`${s.moveDown}: ${v.title}`} disabled={i === viewList.length - 1 || busy} onClick={() => reorder(i, i + 1)}>
-                      ↓
+                    <button type="button" disabled={i === viewList.length - 1 || busy} onClick={() => reorder(i, i + 1)}>
+                      <span aria-hidden="true">↓</span>
+                      <ActionName action={s.moveDown} title={v.title} />
                     </button>
                     <button type="button" onClick={() => setRenaming({ id: v.id, title: v.title })}>
                       {s.rename}
                     </button>
-                    <button type="button" aria-label={`${s.remove}: ${v.title}`} onClick={() => run.mutate(() => deleteView(v.id, csrf))}>
-                      {s.remove}
+                    <button type="button" onClick={() => run.mutate(() => deleteView(v.id, csrf))}>
+                      <span aria-hidden="true">{s.remove}</span>
+                      <ActionName action={s.remove} title={v.title} />
                     </button>
                   </>
                 )}
@@ -286,7 +307,7 @@ export function BriefingPanel({ briefingId, onBriefingId, onClose, capture, onSh
         <select aria-label={s.briefings} value={briefingId ?? ''} onChange={(e) => onBriefingId(e.target.value || null)}>
           <option value="">{canEdit ? s.newBriefing : '—'}</option>
           {(briefings.data ?? []).map((b) => (
-            <option key={b.id} value={b.id}>
+            <option key={b.id} value={b.id} lang={userTextLang(b.title)}>
               {b.title}
             </option>
           ))}
@@ -323,7 +344,7 @@ export function BriefingPanel({ briefingId, onBriefingId, onClose, capture, onSh
                   onDrop={(e) => onDropSteps(e, i)}
                 >
                   <span className="briefing-step-title">
-                    {s.step(i + 1)} · {v?.title ?? s.missingView}
+                    {s.step(i + 1)} · {v ? <span lang={userTextLang(v.title)}>{v.title}</span> : s.missingView}
                   </span>
                   <label>
                     {s.caption}

@@ -15,13 +15,15 @@ export interface CaptureInput {
   highlighted: string[];
   filters: ExplorerFilters;
   basemaps: OnlineBasemapState;
+  /** Pixels the map is panned down by to show its centre above a phone's bottom sheet: the view keeps the centre the person sees. */
+  sheetShift?: number;
 }
 
 const round = (x: number, d: number) => Number(x.toFixed(d));
 
 /** The current screen as a view state: camera (with bearing and pitch), every layer's visibility and opacity, selection, filters, language, basemap. */
 export function captureViewState(c: CaptureInput): ViewState {
-  const center = c.map.getCenter();
+  const center = c.sheetShift ? c.map.unproject([c.map.getCanvas().clientWidth / 2, c.map.getCanvas().clientHeight / 2 - c.sheetShift]) : c.map.getCenter();
   const filters: ViewState['filters'] = {};
   if (c.filters.chain) filters.chain = c.filters.chain;
   if (c.filters.group) filters.group = c.filters.group;

@@ -40,7 +40,20 @@ export interface PresenterOptions {
   fullscreenButton?: boolean;
   /** Called after each change of slide with its index. */
   onSlide?: (index: number) => void;
+  /** The overlay's and buttons' accessible names in the page's language (default: both languages, for the portable file). */
+  labels?: PresenterLabels;
 }
+
+/** Accessible names of the overlay and its buttons. */
+export interface PresenterLabels {
+  region: string;
+  prev: string;
+  next: string;
+  fullscreen: string;
+  exit: string;
+}
+
+const BILINGUAL_LABELS: PresenterLabels = { region: '汇报 Briefing', prev: '上一页 Previous', next: '下一页 Next', fullscreen: '全屏 Full screen', exit: '退出汇报 Leave (Esc)' };
 
 /** One slide: the title slide (no view of its own: it shows the first step's map) or a step. */
 export interface Slide {
@@ -121,10 +134,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 /** Starts presenting `slides` over `host.map` inside `root` (the overlay is appended to it). */
 export function startPresenter(root: HTMLElement, slides: Slide[], host: PresenterHost, opts: PresenterOptions = {}): Presenter {
   const { map } = host;
+  const labels = opts.labels ?? BILINGUAL_LABELS;
   const overlay = el('div', 'present-overlay');
   overlay.setAttribute('role', 'region');
   overlay.setAttribute('aria-roledescription', 'slides');
-  overlay.setAttribute('aria-label', '汇报 Briefing');
+  overlay.setAttribute('aria-label', labels.region);
   overlay.dataset.testid = 'present';
 
   const titleCard = el('div', 'present-title-card');
@@ -144,10 +158,10 @@ export function startPresenter(root: HTMLElement, slides: Slide[], host: Present
   const bar = el('div', 'present-bar');
   const prevBtn = el('button', 'present-btn', '‹');
   prevBtn.type = 'button';
-  prevBtn.setAttribute('aria-label', '上一页 Previous');
+  prevBtn.setAttribute('aria-label', labels.prev);
   const nextBtn = el('button', 'present-btn', '›');
   nextBtn.type = 'button';
-  nextBtn.setAttribute('aria-label', '下一页 Next');
+  nextBtn.setAttribute('aria-label', labels.next);
   bar.append(prevBtn, counter, nextBtn);
   if (opts.fullscreenButton && document.fullscreenEnabled) {
     const fsBtn = el('button', 'present-btn present-fullscreen');
@@ -165,7 +179,7 @@ export function startPresenter(root: HTMLElement, slides: Slide[], host: Present
     path.setAttribute('stroke-width', '2.2');
     svg.append(path);
     fsBtn.append(svg);
-    fsBtn.setAttribute('aria-label', '全屏 Full screen');
+    fsBtn.setAttribute('aria-label', labels.fullscreen);
     fsBtn.addEventListener('click', () => {
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
       else void document.documentElement.requestFullscreen().catch(() => {});
@@ -175,7 +189,7 @@ export function startPresenter(root: HTMLElement, slides: Slide[], host: Present
   if (opts.exitable !== false) {
     const exitBtn = el('button', 'present-btn present-exit', '×');
     exitBtn.type = 'button';
-    exitBtn.setAttribute('aria-label', '退出汇报 Leave (Esc)');
+    exitBtn.setAttribute('aria-label', labels.exit);
     exitBtn.addEventListener('click', () => exit());
     bar.append(exitBtn);
   }
@@ -250,6 +264,11 @@ export function startPresenter(root: HTMLElement, slides: Slide[], host: Present
     captionH.textContent = isTitle ? '' : slide.heading;
     captionP.textContent = isTitle ? '' : slide.text;
     captionP.hidden = !slide.text;
+    // The author's words, as written: Chinese ones marked as such on an English page.
+    for (const e of [titleH, titleSub, captionH, captionP]) {
+      if (/[\u3400-\u9fff]/.test(e.textContent ?? '')) e.lang = 'zh-CN';
+      else e.removeAttribute('lang');
+    }
     const steps = slides.length - 1;
     counter.textContent = isTitle ? `0 / ${steps}` : `${index} / ${steps}`;
     counter.setAttribute('aria-label', `${index} / ${steps}`);

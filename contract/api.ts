@@ -200,9 +200,20 @@ export interface Discrepancy {
   explanation_en: string;
   /** Feature ids, chain ids or figure ids the discrepancy is about. */
   subjects: string[];
-  /** A value computed from the documents (e.g. the sum of a table), or null. */
-  computed: { description: string; value: number } | null;
+  /**
+   * A value computed from the documents (e.g. the sum of a table), or null: the value in `unit` (a document
+   * unit such as 亿元, or km², %), read out by the client in the reader's language; what it is in both languages.
+   */
+  computed: ComputedValue | null;
   claims: Array<{ text: string; citation: Citation }>;
+}
+
+/** A value a check computes, in a document unit (亿元, %, km²) the client formats for the reader's language. */
+export interface ComputedValue {
+  description: string;
+  description_zh: string;
+  value: number;
+  unit: string;
 }
 
 /** One row of GET /api/analytics/growth: the annual growth a target implies from its base (derived, not quoted). */

@@ -22,7 +22,7 @@ interface Claim { text: string; cite: Cite }
 interface Discrepancy {
   id: string; kind: 'sum' | 'figure' | 'name' | 'membership' | 'growth' | 'area';
   title_zh: string; title_en: string; explanation_en: string; explanation_zh: string;
-  subjects: string[]; claims: Claim[]; computed?: { description: string; value: number };
+  subjects: string[]; claims: Claim[]; computed?: { description: string; description_zh?: string; value: number; unit?: string };
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -219,7 +219,7 @@ export function buildDiscrepancies(): Discrepancy[] {
       { text: '004: health manufacturing was 66% of the big-health industry in 2022.', cite: quote('004', '2022年健康制造业规模占比达66%') },
       { text: `001: the city’s two big-health manufacturing industries reach ${yiEn(1500)} by 2027.`, cite: quote('001', '到2027年，生物医药和健康食品2个大健康制造业规模达1500亿元') },
     ],
-    computed: { description: '004’s 2025 target × its 2022 health-manufacturing share of 66% (CNY 100 million)', value: r1(distMfg2025) },
+    computed: { description: '004’s 2025 target × its 2022 health-manufacturing share of 66%', description_zh: '004的2025年目标×其2022年健康制造业占比66%', value: r1(distMfg2025), unit: '亿元' },
   });
   out.push({
     id: 'figure-pharma-health-2025-002-vs-004', kind: 'figure',

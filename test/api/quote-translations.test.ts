@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { renderingProblems } from '../../seeds/translations/check.js';
+import type { ComputedValue } from '../../contract/api.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -80,7 +81,7 @@ describe('match reasons carry their quotes’ translations', () => {
 
 describe('the data checks read in English', () => {
   it('GET /api/discrepancies: every check’s English texts (computed and curated) hold Chinese only in “…” quotes, read units out and name places by their English names', async () => {
-    type D = { id: string; origin?: string; title_en: string; explanation_en: string; note: string | null; computed: { description: string } | null; claims: Array<{ text: string }> };
+    type D = { id: string; origin?: string; title_en: string; explanation_en: string; note: string | null; computed: ComputedValue | null; claims: Array<{ text: string }> };
     const list = await (await fetch(app.url + '/api/discrepancies')).json() as D[];
     expect(list.filter((d) => d.origin === 'curated').length, 'curated checks').toBeGreaterThan(0);
     expect(list.filter((d) => d.origin === 'computed').length, 'computed checks').toBeGreaterThan(0);
@@ -103,5 +104,16 @@ describe('the data checks read in English', () => {
     // A rate per year reads out (家/年 → “firms a year”).
     const annual = list.find((d) => d.id === 'figure-gaogang-new-high-tech-enterprises-annual-any');
     expect(annual?.title_en).toMatch(/\d+ firms a year/);
+    // A computed value carries its unit (read out by the client, 7452 亿元 → CNY 745.2 bn) and says what it is in
+    // both languages; the English description no longer names the unit itself.
+    const computed = list.filter((d): d is D & { computed: ComputedValue } => d.computed !== null);
+    expect(computed.length).toBeGreaterThan(5);
+    for (const d of computed) {
+      expect(d.computed.unit, d.id).toMatch(/^(亿元|km²|%)$/);
+      expect(d.computed.description_zh, d.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(d.computed.description, d.id).not.toMatch(/CNY 100 million|亿元/);
+    }
+    expect(list.find((d) => d.id === 'sum-001-chains-2027')?.computed).toMatchObject({ value: 7452, unit: '亿元' });
+    expect(list.find((d) => d.id === 'figure-big-health-district-vs-city')?.computed).toMatchObject({ value: 1452, unit: '亿元' });
   });
 });

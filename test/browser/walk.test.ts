@@ -371,6 +371,9 @@ describe('the walk: explorer → layers, sites → profile → chain graph → c
           if (phone) await sheet('.checks-panel', 'checks');
           await step('checks');
           expectQuotes(await quotesUnder(page, '.checks-panel'), english, 'the checks');
+          // A computed value reads out in the page's language, from its unit (7452 亿元).
+          await expect.poll(() => checks.locator('[data-discrepancy-id="sum-001-chains-2027"] .discrepancy-computed strong').textContent())
+            .toMatch(english ? /^CNY 745\.2 bn$/ : /^7,?452亿元$/);
           await scrolled('.checks-panel .feature-panel-body', 'checks');
           await press(page, name, '.checks-panel .close-button');
           await expect.poll(() => checks.count()).toBe(0);

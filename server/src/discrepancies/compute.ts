@@ -15,9 +15,9 @@
  *  - growth: a stated annual growth rate that the stated end points contradict (by more than half a point).
  */
 import crypto from 'node:crypto';
-import type { Qualifier } from '../../../contract/api.js';
+import type { ComputedValue, Qualifier } from '../../../contract/api.js';
 import { unitScale } from '../documents/values.js';
-import { figureValue, formatQuantity, unitLabel } from '../../../client/src/lib/figure-format.js';
+import { figureValue, formatQuantity } from '../../../client/src/lib/figure-format.js';
 
 export interface Cite {
   id: string;
@@ -126,7 +126,7 @@ export interface ComputedDiscrepancy {
   explanation_zh: string;
   explanation_en: string;
   subjects: string[];
-  computed: { description: string; value: number } | null;
+  computed: ComputedValue | null;
   claims: Claim[];
   fingerprint: string;
 }
@@ -264,7 +264,12 @@ function relations(input: CInput, out: ComputedDiscrepancy[]) {
           explanation_en: `${lhs.length > 1 ? `The sum of ${lhs.length} figures (${formatQuantity('en', total(lhs), lhs[0].unit)})` : `${lhs[0].citation.document_id}'s ${lhs[0].metric_en} (${shownEn(lhs[0])})`} ${rel.en} ${rhs.length > 1 ? `the sum of its ${rhs.length} parts (${formatQuantity('en', total(rhs), rhs[0].unit)})` : `${rhs[0].citation.document_id}'s ${rhs[0].metric_en} (${shownEn(rhs[0])})`}. ${r.note_en ?? ''}`.trim(),
           subjects: [...lhs, ...rhs].map((f) => f.id),
           // What is held against the stated figure: a sum when one side has several parts, else the other side's figure.
-          computed: { description: rhs.length > 1 ? `Sum of the ${rhs.length} figures of the other side (${unitLabel('en', rhs[0].unit)})` : lhs.length > 1 ? `Sum of the figures compared (${unitLabel('en', lhs[0].unit)})` : `The figure compared (${unitLabel('en', rhs[0].unit)})`, value: Math.round((rhs.length === 1 && lhs.length > 1 ? total(lhs) : total(rhs)) * 100) / 100 },
+          computed: {
+            description: rhs.length > 1 ? `Sum of the ${rhs.length} figures of the other side` : lhs.length > 1 ? 'Sum of the figures compared' : 'The figure compared',
+            description_zh: rhs.length > 1 ? `另一方${rhs.length}项之和` : lhs.length > 1 ? '所比各项之和' : '所比的数值',
+            value: Math.round((rhs.length === 1 && lhs.length > 1 ? total(lhs) : total(rhs)) * 100) / 100,
+            unit: rhs.length === 1 && lhs.length > 1 ? lhs[0].unit : rhs[0].unit,
+          },
           claims,
           fingerprint: fingerprint(claims, [...lhs, ...rhs].map((f) => [f.value, f.qualifier])),
         });
@@ -346,7 +351,7 @@ function areas(input: CInput, out: ComputedDiscrepancy[]) {
       explanation_zh: `${f.citation.document_id}写明面积${shown(f)}（${fmt(stated)}平方公里）；地图上的多边形（${a.accuracy}，${a.measured_from === a.feature_id ? '自身' : `取自${a.measured_from}`}）按椭球面量算为${fmt(a.measured_km2)}平方公里，相差${pct}%，超过${AREA_TOLERANCE * 100}%容差。`,
       explanation_en: `${f.citation.document_id} states ${shownEn(f)} (${fmt(stated)} km²); the mapped polygon (${a.accuracy}${a.measured_from === a.feature_id ? '' : `, that of ${a.measured_from}`}) measures ${fmt(a.measured_km2)} km² on the spheroid, ${pct > 0 ? '+' : ''}${pct}% — beyond the ${AREA_TOLERANCE * 100}% tolerance.`,
       subjects: [a.feature_id, f.id],
-      computed: { description: 'Area of the mapped polygon (PostGIS, on the geography), km²', value: Math.round(a.measured_km2 * 1e4) / 1e4 },
+      computed: { description: 'Area of the mapped polygon (PostGIS, on the geography)', description_zh: '地图多边形的面积（PostGIS 按椭球面量算）', value: Math.round(a.measured_km2 * 1e4) / 1e4, unit: 'km²' },
       claims,
       fingerprint: fingerprint(claims, [f.value, Math.round(a.measured_km2 * 1e3)]),
     });
@@ -372,7 +377,7 @@ function growth(input: CInput, out: ComputedDiscrepancy[]) {
       explanation_zh: `由${b.year}年的${shown(b)}增长到${t.year}年的${shown(t)}，需年均增长${implied}%（推算）；文件所写年均增速为${stated}%，相差超过0.5个百分点。`,
       explanation_en: `Going from ${shownEn(b)} in ${b.year} to ${shownEn(t)} in ${t.year} needs ${implied}% a year (derived); the stated rate is ${stated}%, more than half a point apart.`,
       subjects: [b.id, t.id, s.id],
-      computed: { description: `Average annual growth needed from ${b.year} to ${t.year}, % (derived)`, value: implied },
+      computed: { description: `Average annual growth needed from ${b.year} to ${t.year} (derived)`, description_zh: `${b.year}—${t.year}年所需年均增速（推算）`, value: implied, unit: '%' },
       claims,
       fingerprint: fingerprint(claims, [b.value, t.value, s.value]),
     });

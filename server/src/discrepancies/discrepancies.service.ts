@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
+import type { ComputedValue } from '../../../contract/api.js';
 import { HttpError, badRequest, notFound } from '../http/problem.js';
 import { SeededBodyCache } from '../http/seeded-cache.js';
 import { sqlFile } from '../db/sql.js';
@@ -9,7 +10,7 @@ import { computeDiscrepancies, type CInput, type Claim, type ComputedDiscrepancy
 const inputsSql = sqlFile(import.meta.url, 'inputs.sql');
 
 interface Resolution { discrepancy_id: string; action: 'resolve' | 'reopen'; reason: string; fingerprint: string; by: string; at: string }
-interface Curated { id: string; kind: string; title_zh: string; title_en: string; explanation_zh: string; explanation_en: string; subjects: string[]; computed: { description: string; value: number } | null; note: string | null; claims: Claim[] }
+interface Curated { id: string; kind: string; title_zh: string; title_en: string; explanation_zh: string; explanation_en: string; subjects: string[]; computed: ComputedValue | null; note: string | null; claims: Claim[] }
 
 /** One entry of GET /api/discrepancies (see contract/documents.ts DiscrepancyEntry). */
 export type DiscrepancyEntry = Omit<ComputedDiscrepancy, 'rule'> & {

@@ -6,7 +6,8 @@ import { useI18n } from '../../hooks/use-i18n';
 import { useSources } from '../../hooks/use-sources';
 import { decideDiscrepancy, fetchDiscrepancies, queryKeys } from '../../lib/api';
 import { problemText } from '../../lib/problem-text';
-import { formatNumber, pick } from '../../lib/i18n';
+import { pick } from '../../lib/i18n';
+import { formatQuantity } from '../../lib/figure-format';
 import { CHECKS_PANEL_ID } from '../documents/sources-buttons';
 import { MixedText } from '../common/mixed-text';
 import { CitationQuote } from '../feature/citation-quote';
@@ -102,8 +103,8 @@ function DiscrepancyItem({ item, resolve }: { item: DiscrepancyEntry; resolve: (
       {item.computed && (
         <p className="discrepancy-computed">
           <span className="derived-badge">{t.computed}</span>{' '}
-          <strong>{formatNumber(lang, item.computed.value)}</strong>{' '}
-          <span className="muted" lang="en">{item.computed.description}</span>
+          <strong>{formatQuantity(lang, item.computed.value, item.computed.unit)}</strong>{' '}
+          <span className="muted">{pick(lang, item.computed.description_zh, item.computed.description)}</span>
         </p>
       )}
       {item.subjects.length > 0 && (

@@ -154,7 +154,10 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
       const created = createMap(lib, el);
       m = created;
       window.__atlas = { map: created, layersReady: false };
-      created.on('load', () => setStyleLoaded(true));
+      // Sources and layers can go in once the style is parsed ('style.load'), before the first frame is
+      // drawn ('load'): the worker then starts on the data while that frame renders.
+      if (created.isStyleLoaded()) setStyleLoaded(true);
+      else created.once('style.load', () => setStyleLoaded(true));
       setMap(created);
     }, (err: unknown) => console.error('[atlas] the map engine did not load:', err));
     return () => {

@@ -72,6 +72,7 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
           const list = (await res.json()) as { id: string }[];
           await route.fulfill({ response: res, json: list.filter((l) => l.id !== PARCEL_LAYER) });
         });
+        await dropPreloads(page, srv.base, (id) => id !== PARCEL_LAYER);
       }
       const t = Date.now();
       await page.goto(srv.base + '/');
@@ -116,7 +117,7 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
         bare_maplibre_geojson_ms: percentile(bareData, 50),
         samples: { app: samples, bare_maplibre_geojson: bareData, bare_maplibre: bare },
         no_labels_ms: await appIdleWith(browser, srv.base, (list) => list.map((l) => ({ ...l, style: { ...(l.style ?? {}), labels: false } }))),
-        empty_catalogue_ms: await appIdleWith(browser, srv.base, () => []),
+        empty_catalogue_ms: await appIdleWith(browser, srv.base, () => [], true),
       };
     }
   } catch (e) {
@@ -135,6 +136,19 @@ export async function mapIdle(db: Database, parcels: boolean, center: [number, n
 }
 
 
+/**
+ * Serves the app's index.html to `page` without the server's preload hints (server/src/http/index-html.ts)
+ * of the layers `keep` refuses: a catalogue rewritten by the bench must not have the browser download the
+ * GeoJSON of layers the page never asks for.
+ */
+async function dropPreloads(page: Awaited<ReturnType<Browser['newPage']>>, base: string, keep: (layerId: string) => boolean): Promise<void> {
+  await page.route(`${base}/`, async (route) => {
+    const res = await route.fetch();
+    const html = (await res.text()).replace(/\s*<link rel="preload" href="\/api\/layers\/([^"]+)"[^>]*>/g, (link, id: string) => (keep(decodeURIComponent(id)) ? link : ''));
+    await route.fulfill({ response: res, body: html });
+  });
+}
+
 export type Browser = Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launch']>>;
 
 /**
@@ -143,7 +157,7 @@ export type Browser = Awaited<ReturnType<(typeof import('playwright-core'))['chr
  * is what placing and drawing the labels' glyphs costs in this browser — or no layers at all, the app's
  * shell (its code, panels, fonts and an empty map): the part of `ms` that no map work can remove.
  */
-async function appIdleWith(browser: Browser, base: string, catalogue: (list: { style?: Record<string, unknown> }[]) => unknown[]): Promise<number> {
+async function appIdleWith(browser: Browser, base: string, catalogue: (list: { style?: Record<string, unknown> }[]) => unknown[], dropData = false): Promise<number> {
   const out: number[] = [];
   for (let i = 0; i < 3; i++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -152,6 +166,7 @@ async function appIdleWith(browser: Browser, base: string, catalogue: (list: { s
       const list = catalogue((await res.json()) as { style?: Record<string, unknown> }[]);
       await route.fulfill({ response: res, json: list });
     });
+    if (dropData) await dropPreloads(page, base, () => false);
     const t = Date.now();
     await page.goto(base + '/');
     await page.waitForFunction(() => (window as unknown as { __atlas?: { layersReady: boolean } }).__atlas?.layersReady === true, undefined, { timeout: 60_000 });

@@ -11,6 +11,8 @@ import './styles/phone.css';
 import { App } from './components/app/app';
 import { fetchFeature, layerQuery, layersQuery, queryKeys } from './lib/api';
 import { loadMaplibre } from './lib/maplibre';
+import { labelText } from './lib/atlas-data';
+import { loadFontFor, VERTICAL_FORMS } from './lib/fonts';
 
 // MapLibre (its own chunk) downloads and compiles while React renders the panels.
 loadMaplibre().catch(() => undefined); // the map hook reports a failure
@@ -35,7 +37,12 @@ void queryClient
   .fetchQuery(layersQuery)
   .then((layers) => {
     const first = shared ? layers.filter((l) => l.theme === 'parks') : [];
-    return Promise.all([...first, ...layers.filter((l) => !first.includes(l))].map((l) => queryClient.prefetchQuery(layerQuery(l.id))));
+    // The map adds its layers once the font files of every label are loaded (use-atlas-map.ts): request
+    // each layer's as soon as its data is in (the server hints the data in index.html, so that is early),
+    // not when React next renders.
+    void loadFontFor(VERTICAL_FORMS);
+    return Promise.all([...first, ...layers.filter((l) => !first.includes(l))].map((l) =>
+      queryClient.fetchQuery(layerQuery(l.id)).then((fc) => loadFontFor(labelText([fc])), () => undefined)));
   })
   .catch(() => {
     // The hooks fetch again and show the error.

@@ -154,7 +154,10 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
       const created = createMap(lib, el);
       m = created;
       window.__atlas = { map: created, layersReady: false };
-      created.on('load', () => setStyleLoaded(true));
+      // Sources and layers can go in once the style is parsed ('style.load'), before the first frame is
+      // drawn ('load'): the worker then starts on the data while that frame renders.
+      if (created.isStyleLoaded()) setStyleLoaded(true);
+      else created.once('style.load', () => setStyleLoaded(true));
       setMap(created);
     }, (err: unknown) => console.error('[atlas] the map engine did not load:', err));
     return () => {
@@ -215,12 +218,21 @@ export function useAtlasMap(options: AtlasMapOptions): AtlasMapApi {
       const renders: LayerRender[] = layers.map((info) =>
         buildLayerRender(info, summarise(data.byId[info.id]), ctl[info.id] ?? { visible: info.style.visible ?? true, opacity: 1 }, lng),
       );
+      const sourceData = new Map<string, GeoJSON.FeatureCollection>();
       for (const info of layers) {
         const fc = data.byId[info.id];
-        map.addSource(`atlas:${info.id}`, { type: 'geojson', data: toMapData(fc), promoteId: 'fid' });
-        map.addSource(`atlas:${info.id}:labels`, { type: 'geojson', data: labelPoints(fc), promoteId: 'fid' });
+        sourceData.set(`atlas:${info.id}`, toMapData(fc));
+        sourceData.set(`atlas:${info.id}:labels`, labelPoints(fc));
         if (fc) uploaded.current.set(info.id, fc);
       }
+      // The order sources are added in is only the order the (single) worker tiles them in; what is drawn
+      // over what follows the layers. Sources that labels read from go first: their tiles wait on the main
+      // thread for glyphs, and the last source in the queue used to be such a one (the subdistricts'
+      // point labels), its glyphs held up behind the frame drawing all the others, which cost one more
+      // full repaint before idle (issue 19).
+      const labelled = new Set(renders.flatMap((r) => r.labels.map((l) => (l as { source: string }).source)));
+      const order = [...sourceData.keys()].sort((a, b) => Number(labelled.has(b)) - Number(labelled.has(a)));
+      for (const id of order) map.addSource(id, { type: 'geojson', data: sourceData.get(id)!, promoteId: 'fid' });
       for (const r of renders) {
         for (const color of r.hatchColors) {
           const name = hatchImageName(color);

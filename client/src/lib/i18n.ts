@@ -43,12 +43,26 @@ function build(t: TFunction, node: MessageNode, key: string): unknown {
     return (...values: unknown[]) => t(key, Object.fromEntries(names.map((n, i) => [n, values[i]])));
   }
   if (Array.isArray(node)) return node.map((child, i) => build(t, child, `${key}.${i}`));
-  return Object.fromEntries(Object.entries(node).map(([k, child]) => [k, build(t, child, key ? `${key}.${k}` : k)]));
+  // Each member is translated the first time it is read, then kept: building all ~800 messages up front
+  // (ICU parsing each) cost ~100 ms of main thread before the first render, in front of the map (issue 19).
+  const out: Record<string, unknown> = {};
+  for (const [k, child] of Object.entries(node)) {
+    Object.defineProperty(out, k, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = build(t, child, key ? `${key}.${k}` : k);
+        Object.defineProperty(out, k, { value, enumerable: true, configurable: false, writable: false });
+        return value;
+      },
+    });
+  }
+  return out;
 }
 
 const cache = new Map<Lang, Strings>();
 
-/** UI strings for a language (built once per language). */
+/** UI strings for a language (built once per language; each message translated when first read). */
 export function strings(lang: Lang): Strings {
   let s = cache.get(lang);
   if (!s) {

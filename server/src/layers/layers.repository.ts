@@ -4,6 +4,7 @@ import { sqlFile } from '../db/sql.js';
 const catalogueSql = sqlFile(import.meta.url, 'catalogue.sql');
 const layerFeaturesSql = sqlFile(import.meta.url, 'layer-features.sql');
 const layerExistsSql = sqlFile(import.meta.url, 'layer-exists.sql');
+const layerIdsSql = sqlFile(import.meta.url, 'layer-ids.sql');
 
 /** All SQL about layers. Returns JSON text built by PostGIS. */
 export class LayersRepository {
@@ -12,6 +13,11 @@ export class LayersRepository {
   /** The catalogue as a JSON array text. */
   async catalogue(): Promise<string> {
     return (await this.db.query<{ body: string }>(catalogueSql)).rows[0].body;
+  }
+
+  /** Every layer's id in catalogue order (no counts: cheap whatever the features table holds). */
+  async ids(): Promise<string[]> {
+    return (await this.db.query<{ id: string }>(layerIdsSql)).rows.map((r) => r.id);
   }
 
   /** The layer's current data version, or null if the layer does not exist. */

@@ -22,6 +22,11 @@ export class LayersService {
     return { body, etag: etagOf(body) };
   }
 
+  /** Every layer's id in catalogue order: the GeoJSON the client fetches on every page load. */
+  ids(): Promise<string[]> {
+    return this.repo.ids();
+  }
+
   /** Drops one layer's cached body (null: all of them), e.g. on a NOTIFY from another instance. */
   drop(id: string | null): void {
     if (id === null) this.cache.clear();

@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { AtlasFeatureCollection, Chain, DerivedGrowth, Discrepancy, FeatureDetail, SearchHit } from '../../contract/api';
-import { launchChromium, RESULTS, getJson, offlineContext, openApp, waitIdle } from './support';
+import { launchChromium, RESULTS, getJson, offlineContext, openApp, settle, waitIdle } from './support';
 
 /*
  * “Every plan on the map, every figure traceable to its sentence”, in a real Chromium against a running
@@ -35,7 +35,7 @@ async function markState(page: Page) {
   const mark = page.locator('dialog.document-viewer mark.quote-mark');
   await mark.waitFor({ timeout: 10_000 });
   // Let the scroll settle and the dialog paint.
-  await page.waitForTimeout(300);
+  await settle(page);
   return mark.evaluate((el) => {
     const pane = el.closest('.doc-text')!.getBoundingClientRect();
     const rects = [...el.getClientRects()].map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height }));
@@ -116,13 +116,17 @@ describe('sources in Chromium', () => {
       const heading = page.locator('#feature-panel-title');
       await expect.poll(() => heading.textContent()).toBe(park.properties.name_zh);
       expect(await input.getAttribute('aria-expanded')).toBe('false');
-      // The camera went to the park: its centre is inside the park's bounding box.
-      await page.waitForTimeout(1500);
-      await waitIdle(page);
-      const center = await page.evaluate(() => window.__atlas!.map.getCenter().toArray());
+      // The camera went to the park: its centre is inside the park's bounding box (waited for while it flies there).
       const ring = (park.geometry as GeoJSON.Polygon).coordinates.flat();
       const xs = ring.map((c) => c[0]);
       const ys = ring.map((c) => c[1]);
+      const arrived = async () => {
+        const [x, y, moving] = await page.evaluate(() => [...window.__atlas!.map.getCenter().toArray(), window.__atlas!.map.isMoving()] as const);
+        return !moving && x > Math.min(...xs) && x < Math.max(...xs) && y > Math.min(...ys) && y < Math.max(...ys);
+      };
+      await expect.poll(arrived, { timeout: 20_000 }).toBe(true);
+      await waitIdle(page);
+      const center = await page.evaluate(() => window.__atlas!.map.getCenter().toArray());
       expect(center[0]).toBeGreaterThan(Math.min(...xs));
       expect(center[0]).toBeLessThan(Math.max(...xs));
       expect(center[1]).toBeGreaterThan(Math.min(...ys));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import LongestFirstSequencer from './test/support/sequencer';
+import LongestFirstSequencer from './test/support/sequencer.js';
 
 // Every API suite runs twice: against embedded PGlite and against a real PostgreSQL/PostGIS server.
 // A missing server is a failure, never a skip (see test/support/global-setup.ts).

@@ -103,7 +103,8 @@ export async function waitIdle(page: Page): Promise<void> {
 
 /**
  * Waits until the page has settled: no finite CSS animation or transition running (a sheet sliding in,
- * a dialog fading up) and two frames painted since, so layout, scroll positions and the screen are final.
+ * a dialog fading up), web fonts loaded, and two frames painted since, so layout, scroll positions and
+ * the screen are final.
  */
 export async function settle(page: Page): Promise<void> {
   // Endless ones (a spinner) never end: they are not waited for.
@@ -112,7 +113,8 @@ export async function settle(page: Page): Promise<void> {
     null,
     { polling: 'raf', timeout: 20_000 },
   );
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  // Web fonts still loading would change the text's metrics (and what a scroll position shows) once they arrive.
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))));
 }
 
 /** Pixels of a PNG within `tolerance` of a colour. */

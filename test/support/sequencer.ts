@@ -6,9 +6,10 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Longest files first, across projects. Vitest's own order runs the projects one after the other
  * (api-pglite, api-postgres, browser, unit: by name), so the browser suites, the longest files of the
  * run, all started last and the run ended on a long tail of them with the other workers idle. Here every
- * file is ordered by its expected duration, whatever its project: vitest's cache of the last run's
- * times when it has one (node_modules/.vite, so not on a clean checkout), else test/support/durations.json
- * (measured, written by scripts/test-durations.mjs), else a guess from the file's size.
+ * file is ordered by its expected duration, whatever its project: test/support/durations.json (a full
+ * run's times, written by scripts/test-durations.mjs), else vitest's cache of the file's last time
+ * (node_modules/.vite: absent on a clean checkout, and skewed by runs of single files on a busy machine,
+ * hence second), else a guess from the file's size.
  */
 
 type Durations = Record<string, number>;
@@ -29,8 +30,7 @@ export default class LongestFirstSequencer extends BaseSequencer {
     for (const spec of files) {
       const key = `${spec.project.name}:${path.relative(root, spec.moduleId)}`;
       const cached = this.ctx.cache.getFileTestResults(key);
-      let ms = cached?.duration;
-      if (!ms && DURATIONS[key] !== undefined) ms = DURATIONS[key] * 1000;
+      let ms = DURATIONS[key] !== undefined ? DURATIONS[key] * 1000 : cached?.duration;
       if (!ms) ms = fs.statSync(spec.moduleId).size * (MS_PER_BYTE[spec.project.name] ?? 1);
       estimate.set(spec, { failed: !!cached?.failed, ms });
     }

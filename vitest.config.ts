@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/support/sequencer.js';
 
 // Every API suite runs twice: against embedded PGlite and against a real PostgreSQL/PostGIS server.
 // A missing server is a failure, never a skip (see test/support/global-setup.ts).
@@ -14,6 +15,8 @@ export default defineConfig({
     // Most of a test's time is spent waiting on PostgreSQL, PGlite's clone or Chromium, so files run three
     // at a time even on 2 cores (vitest's default there is one); ATLAS_TEST_WORKERS overrides it.
     maxWorkers: Number(process.env.ATLAS_TEST_WORKERS ?? 3),
+    // The longest files first whatever their project, so that the run does not end on a tail of browser suites.
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       // A project does not inherit the root's resolve: the unit project names the alias itself.
       { resolve, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },

@@ -702,6 +702,35 @@ describe('limits and wrong files: a clear 4xx and nothing stored', () => {
     await slow.close();
   });
 
+  it('a GeoJSON past the vertex limits is refused before GDAL with the 413 GDAL\'s output would give; one GDAL would read otherwise still goes to GDAL', async () => {
+    /** The real runner, counting the jobs handed to it. */
+    class Counting extends GdalRunner {
+      jobs = 0;
+      override run(files: GdalFile[], steps: GdalStep[], opts?: { timeoutMs?: number }) {
+        this.jobs++;
+        return super.run(files, steps, opts);
+      }
+    }
+    const runner = new Counting();
+    await withRunner(runner, async (a, s) => {
+      const ring = (n: number) => [...Array.from({ length: n - 1 }, (_, i) => [119.91 + 0.005 * Math.cos((2 * Math.PI * i) / (n - 1)), 32.4 + 0.005 * Math.sin((2 * Math.PI * i) / (n - 1))]), [119.915, 32.4]];
+      const point = { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [119.9, 32.4] } };
+      const dense = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring(100_001)] } };
+      const before = await stored(a.db);
+      // GDAL names the layer after the collection's "name": so does the early refusal.
+      const res = await post(a, s, 'dense.geojson', JSON.stringify({ ...fc(point, dense), name: 'plots' }));
+      const body = (await res.json()) as { detail: string; limit: string };
+      expect(res.status, body.detail).toBe(413);
+      expect(body).toMatchObject({ limit: 'verticesPerFeature', detail: 'Feature 2 of plots has 100001 vertices; at most 100000 per feature.' });
+      expect(runner.jobs).toBe(0);
+      expect(await stored(a.db)).toEqual(before);
+      // A polygon one nesting level short is not counted here: GDAL reads it (a draft whose feature names the problem).
+      const short = await post(a, s, 'short.geojson', JSON.stringify(fc({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: ring(100_001) } })));
+      expect(short.status, await short.clone().text()).toBe(201);
+      expect(runner.jobs).toBeGreaterThan(0);
+    });
+  });
+
   it('too many features, too many vertices in one feature, too large an upload', async () => {
     const points = Array.from({ length: 50_001 }, (_, i) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [119.9 + i * 1e-7, 32.4] } }));
     await refused(413, 'many.geojson', JSON.stringify(fc(...points)), /more than 50000 features/, { layer: 'nodes' });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchChromium, LOCAL_HOSTS, RESULTS, openApp, waitIdle } from './support';
+import { launchChromium, LOCAL_HOSTS, RESULTS, openApp, settle, waitIdle } from './support';
 
 /*
  * Accessibility in a real Chromium: axe-core (WCAG 2 A and AA rules) on the default view, a park profile,
@@ -182,7 +182,7 @@ describe('accessibility (axe-core, keyboard, narrow screens)', () => {
       const page = await openApp(context);
       for (const width of [390, 320]) {
         await page.setViewportSize({ width, height: 844 });
-        await page.waitForTimeout(200);
+        await settle(page);
         const boxes = await page.evaluate(() =>
           [...document.querySelectorAll('.title-bar button, .title-bar input, .title-bar a, .tool-dock button, .briefing-launch')]
             .filter((e) => getComputedStyle(e).visibility !== 'hidden')

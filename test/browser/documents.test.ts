@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { DocumentDetailV2, DocumentInfoV2, FigureList, Suggestion } from '../../contract/api';
 import { makeDocx } from '../support/documents';
-import { launchChromium, RESULTS, getJson, offlineContext, openApp } from './support';
+import { launchChromium, RESULTS, getJson, offlineContext, openApp, settle } from './support';
 
 /*
  * Living documents in a real Chromium (issue 15): an editor uploads a DOCX built here, the extractor's
@@ -169,7 +169,7 @@ describe('living documents in Chromium', () => {
       const mark = viewer.locator('mark.quote-mark');
       await mark.waitFor(SLOW);
       expect(strip((await mark.textContent()) ?? '')).toBe(strip(row.quote));
-      await page.waitForTimeout(300);
+      await settle(page);
       const shot = PNG.sync.read(await page.screenshot({ path: path.join(RESULTS, 'documents-viewer.png') }));
       const box = (await mark.boundingBox())!;
       expect(share(shot, box, MARK_RGB), 'the quote is painted highlighted').toBeGreaterThan(0.4);

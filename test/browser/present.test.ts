@@ -65,7 +65,8 @@ function captionInk(p: PNG, r: { x: number; y: number; w: number; h: number }): 
 /** Waits until the camera has finished moving and the map is idle. */
 async function settle(p: Page): Promise<void> {
   await p.waitForFunction(() => !window.__atlas!.map.isMoving(), null, SLOW);
-  await waitIdle(p, 600);
+  await waitIdle(p);
+  await p.waitForTimeout(600);
 }
 
 async function captionBox(p: Page) {

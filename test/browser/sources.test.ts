@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { AtlasFeatureCollection, Chain, DerivedGrowth, Discrepancy, FeatureDetail, SearchHit } from '../../contract/api';
-import { launchChromium, RESULTS, getJson, offlineContext, openApp, waitIdle } from './support';
+import { launchChromium, RESULTS, getJson, offlineContext, openApp, settle, waitIdle } from './support';
 
 /*
  * “Every plan on the map, every figure traceable to its sentence”, in a real Chromium against a running
@@ -12,6 +12,9 @@ import { launchChromium, RESULTS, getJson, offlineContext, openApp, waitIdle } f
  * discrepancy and open the viewer at each side's quote, and derived growth is labelled and warns.
  * Base URL: ATLAS_URL, or what test/support/browser-setup.ts provides.
  */
+
+/** Waits on the server's answers (a fetch, then a render): generous, the machine may be busy with other suites. */
+const SLOW = { timeout: 20_000 };
 
 /** --mark in client/src/styles/sources.css: the highlight behind a cited passage. */
 const MARK_RGB: [number, number, number] = [0xff, 0xd5, 0x4a];
@@ -35,7 +38,7 @@ async function markState(page: Page) {
   const mark = page.locator('dialog.document-viewer mark.quote-mark');
   await mark.waitFor({ timeout: 10_000 });
   // Let the scroll settle and the dialog paint.
-  await page.waitForTimeout(300);
+  await settle(page);
   return mark.evaluate((el) => {
     const pane = el.closest('.doc-text')!.getBoundingClientRect();
     const rects = [...el.getClientRects()].map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height }));
@@ -114,15 +117,19 @@ describe('sources in Chromium', () => {
       await page.keyboard.press('Enter');
 
       const heading = page.locator('#feature-panel-title');
-      await expect.poll(() => heading.textContent()).toBe(park.properties.name_zh);
+      await expect.poll(() => heading.textContent(), SLOW).toBe(park.properties.name_zh);
       expect(await input.getAttribute('aria-expanded')).toBe('false');
-      // The camera went to the park: its centre is inside the park's bounding box.
-      await page.waitForTimeout(1500);
-      await waitIdle(page);
-      const center = await page.evaluate(() => window.__atlas!.map.getCenter().toArray());
+      // The camera went to the park: its centre is inside the park's bounding box (waited for while it flies there).
       const ring = (park.geometry as GeoJSON.Polygon).coordinates.flat();
       const xs = ring.map((c) => c[0]);
       const ys = ring.map((c) => c[1]);
+      const arrived = async () => {
+        const [x, y, moving] = await page.evaluate(() => [...window.__atlas!.map.getCenter().toArray(), window.__atlas!.map.isMoving()] as const);
+        return !moving && x > Math.min(...xs) && x < Math.max(...xs) && y > Math.min(...ys) && y < Math.max(...ys);
+      };
+      await expect.poll(arrived, SLOW).toBe(true);
+      await waitIdle(page);
+      const center = await page.evaluate(() => window.__atlas!.map.getCenter().toArray());
       expect(center[0]).toBeGreaterThan(Math.min(...xs));
       expect(center[0]).toBeLessThan(Math.max(...xs));
       expect(center[1]).toBeGreaterThan(Math.min(...ys));
@@ -139,7 +146,7 @@ describe('sources in Chromium', () => {
       const dialog = page.locator('dialog.document-viewer');
       await expect.poll(() => dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
       // The heading shows the document id until the document has loaded, then its title.
-      await expect.poll(() => dialog.getByRole('heading', { level: 2 }).textContent()).toBe(figure.citation.document_title_zh);
+      await expect.poll(() => dialog.getByRole('heading', { level: 2 }).textContent(), SLOW).toBe(figure.citation.document_title_zh);
       const state = await expectQuoteShown(page, figure.citation.quote, 'sources-viewer.png');
       expect(state.citationId).toBe(figure.citation.id);
       expect(await dialog.locator('.doc-citation[aria-current="true"]').getAttribute('data-citation-id')).toBe(figure.citation.id);
@@ -176,7 +183,7 @@ describe('sources in Chromium', () => {
       const toggle = page.getByRole('button', { name: '数据核对' });
       await toggle.click();
       const panel = page.locator('.checks-panel');
-      await expect.poll(() => panel.locator('.discrepancy').count()).toBe(all.length);
+      await expect.poll(() => panel.locator('.discrepancy').count(), SLOW).toBe(all.length);
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
       expect(await panel.locator('.checks-intro').textContent()).toContain('不判断哪一方正确');
 
@@ -211,7 +218,7 @@ describe('sources in Chromium', () => {
       await chip.click();
       const parks = await getJson<AtlasFeatureCollection>('/api/layers/parks');
       const port = parks.features.find((f) => f.id === 'park-port')!;
-      await expect.poll(() => page.locator('#feature-panel-title').textContent()).toBe(port.properties.name_zh);
+      await expect.poll(() => page.locator('#feature-panel-title').textContent(), SLOW).toBe(port.properties.name_zh);
 
       expect(external, 'requests to non-local hosts').toEqual([]);
     } finally {
@@ -230,7 +237,7 @@ describe('sources in Chromium', () => {
       for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       const card = page.locator('dialog.chain-card');
-      await expect.poll(() => card.getByRole('heading', { level: 2 }).textContent()).toBe(chain.name_zh);
+      await expect.poll(() => card.getByRole('heading', { level: 2 }).textContent(), SLOW).toBe(chain.name_zh);
       const figures = card.locator('.figure-item');
       expect(await figures.count()).toBe(chain.figures.length);
       expect(await figures.getByRole('button', { name: /^查看原文/ }).count()).toBe(chain.figures.length);

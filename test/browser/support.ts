@@ -85,8 +85,12 @@ export async function openApp(context: BrowserContext, pathAndQuery = '/', prepa
   return page;
 }
 
-/** Waits for the map's next idle after a repaint, then for the symbol fade-in that follows the last idle frame. */
-export async function waitIdle(page: Page, fadeMs = 400): Promise<void> {
+/**
+ * Waits for the map's next idle after a repaint. Nothing is left to wait for after it: the client's
+ * map has no symbol fade (fadeDuration 0, client/src/hooks/use-atlas-map.ts), so the idle frame is the
+ * final one.
+ */
+export async function waitIdle(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -95,7 +99,22 @@ export async function waitIdle(page: Page, fadeMs = 400): Promise<void> {
         map.triggerRepaint();
       }),
   );
-  await page.waitForTimeout(fadeMs);
+}
+
+/**
+ * Waits until the page has settled: no finite CSS animation or transition running (a sheet sliding in,
+ * a dialog fading up), web fonts loaded, and two frames painted since, so layout, scroll positions and
+ * the screen are final.
+ */
+export async function settle(page: Page): Promise<void> {
+  // Endless ones (a spinner) never end: they are not waited for.
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    null,
+    { polling: 'raf', timeout: 20_000 },
+  );
+  // Web fonts still loading would change the text's metrics (and what a scroll position shows) once they arrive.
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))));
 }
 
 /** Pixels of a PNG within `tolerance` of a colour. */

@@ -5,7 +5,7 @@ import { readKml } from './kml.js';
 import { Budget, type ImportFormat, type ParsedFile } from './parsed.js';
 import type { ImportLimits } from './limits.js';
 import type { GdalRunner } from '../gdal/gdal.js';
-import { unprocessable } from './problems.js';
+import { tooLarge, unprocessable } from './problems.js';
 
 /** SQLite's 16-byte file header: GeoPackages are SQLite databases. */
 const looksLikeSqlite = (b: Uint8Array) => b.length >= 16 && Buffer.from(b.subarray(0, 16)).toString('latin1') === 'SQLite format 3\0';
@@ -85,6 +85,87 @@ function innerFile(entries: ZipEntry[], label: string): ZipEntry | null {
   return null;
 }
 
+/** Vertices of a geometry whose every position is an array of at least two numbers at the nesting its type needs; null for anything else. */
+function wellFormedVertices(g: unknown): number | null {
+  const pos = (p: unknown) => Array.isArray(p) && p.length >= 2 && p.every((v) => typeof v === 'number');
+  const line = (l: unknown): number | null => (Array.isArray(l) && l.every(pos) ? l.length : null);
+  const lines = (ls: unknown): number | null => {
+    if (!Array.isArray(ls)) return null;
+    let n = 0;
+    for (const l of ls) {
+      const k = line(l);
+      if (k === null) return null;
+      n += k;
+    }
+    return n;
+  };
+  if (!g || typeof g !== 'object') return null;
+  const { type, coordinates: c } = g as { type?: unknown; coordinates?: unknown };
+  switch (type) {
+    case 'Point':
+      return pos(c) ? 1 : null;
+    case 'MultiPoint':
+    case 'LineString':
+      return line(c);
+    case 'MultiLineString':
+    case 'Polygon':
+      return lines(c);
+    case 'MultiPolygon': {
+      if (!Array.isArray(c)) return null;
+      let n = 0;
+      for (const p of c) {
+        const k = lines(p);
+        if (k === null) return null;
+        n += k;
+      }
+      return n;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * A GeoJSON FeatureCollection past the feature or vertex limits is refused before GDAL converts it: with
+ * the 413 (and limit name) that counting GDAL's output would give, in the order it would give them,
+ * without the seconds of conversion (a million vertices take GDAL 5–10 s, and every other import waits
+ * on its worker meanwhile). Only a collection GDAL reads feature for feature as it stands is judged here —
+ * UTF-8 text, every geometry null or well-formed; anything else goes to GDAL and is judged there.
+ */
+function refuseOversizedGeoJson(json: unknown, data: Buffer, stem: string, limits: ImportLimits): void {
+  if (!json || typeof json !== 'object' || (json as { type?: unknown }).type !== 'FeatureCollection') return;
+  const { features, name } = json as { features?: unknown; name?: unknown };
+  if (!Array.isArray(features)) return;
+  const counts: number[] = [];
+  let geometries = 0;
+  for (const f of features) {
+    if (!f || typeof f !== 'object' || (f as { type?: unknown }).type !== 'Feature') return;
+    const g = (f as { geometry?: unknown }).geometry;
+    const n = g === null ? 0 : wellFormedVertices(g);
+    if (n === null) return;
+    if (g !== null) geometries++;
+    counts.push(n);
+  }
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (counts.length <= limits.features && total <= limits.verticesTotal && counts.every((n) => n <= limits.verticesPerFeature)) return;
+  // Without a single geometry GDAL finds no feature table, which is a 422 of its own.
+  if (geometries === 0) return;
+  // Text that is not UTF-8 is refused as such after GDAL's conversion, before any feature is counted.
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return;
+  }
+  // GDAL names a GeoJSON layer after the collection's "name", else after the file.
+  const layer = typeof name === 'string' && name ? name : stem;
+  if (counts.length > limits.features) throw tooLarge(`The file holds more than ${limits.features} features.`, { limit: 'features' });
+  const budget = new Budget(limits);
+  counts.forEach((n, k) => {
+    budget.feature();
+    budget.addVertices(n, `Feature ${k + 1} of ${layer}`);
+  });
+}
+
 /**
  * Reads an upload by its extension, checking that the bytes are what the name says (a .zip that is no
  * zip, a .geojson that is no JSON are 422s naming what the file looks like), then through GDAL. `parts`
@@ -106,16 +187,18 @@ export async function parseUpload(
     if (format === 'kml' && !/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(\w+:)?kml[\s>]/.test(head)) throw unprocessable(`${inLabel} is not KML: it does not start with a <kml> element.`);
     if (format === 'gpkg' && !looksLikeSqlite(data)) throw mislabelled('a GeoPackage', data);
     if (format === 'flatgeobuf' && data.subarray(0, 3).toString('latin1') !== 'fgb') throw mislabelled('a FlatGeobuf file', data);
+    const stem = `in/${base(name).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload'}`;
     if (format === 'geojson') {
       // GDAL would say "not recognised"; the parse error names the place.
+      let json: unknown;
       try {
-        JSON.parse(data.toString('utf8').replace(/^\uFEFF/, ''));
+        json = JSON.parse(data.toString('utf8').replace(/^\uFEFF/, ''));
       } catch (e) {
         throw unprocessable(`${inLabel} is not JSON (${(e as Error).message.slice(0, 120)}); is it really GeoJSON?`);
       }
+      refuseOversizedGeoJson(json, data, path.posix.basename(stem).replace(/\.[^.]*$/, ''), opts.limits);
     }
     if (format === 'kml' || format === 'kmz') return Promise.resolve(readKml(data, inLabel, budget, format));
-    const stem = `in/${base(name).replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload'}`;
     return read({ format, label: inLabel, src: stem, files: [{ path: stem, data }] });
   };
 

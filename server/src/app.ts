@@ -39,7 +39,7 @@ import { portableRoutes } from './portable/portable.routes.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 import { defaultWriteLimit, writeRateLimit, type WriteLimit } from './http/rate-limit.js';
 import { checkBody, rejectNulInUrl } from './http/body.js';
-import { withPreloads } from './http/index-html.js';
+import { preloadPaths, withPreloads } from './http/index-html.js';
 import { SESSION_COOKIE } from './auth/auth.service.js';
 
 // Online basemaps are opt-in; these are the only hosts the page may ever reach besides itself.
@@ -144,12 +144,12 @@ export function createApp(db: Database, opts: AppOptions = {}): Express {
       next();
     });
     // Read per request (it is small): a rebuild of the client must never leave a stale index pointing at deleted assets.
-    app.get(/^(?!\/api\/).*/, async (_req, res) => {
+    app.get(/^(?!\/api\/).*/, async (req, res) => {
       const html = await fs.promises.readFile(path.join(clientDir, 'index.html'), 'utf8');
       // The layers' GeoJSON is the page's first data: hinted here, it downloads while the scripts do.
       // The page works without the hints, so a failing database only costs them.
-      const ids = await layers.ids().catch(() => [] as string[]);
-      res.set('Cache-Control', 'no-cache').type('html').send(withPreloads(html, ids.map((id) => `/api/layers/${encodeURIComponent(id)}`)));
+      const all = await layers.ids().catch(() => [] as Array<{ id: string; theme: string }>);
+      res.set('Cache-Control', 'no-cache').type('html').send(withPreloads(html, preloadPaths(all, req.query.sel)));
     });
   } else {
     app.get('/', (_req, res) => {

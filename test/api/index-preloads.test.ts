@@ -35,4 +35,21 @@ describe('index.html', () => {
     // Every hint is a URL the API answers (what the page's fetch() then takes from the preload).
     for (const id of hinted.slice(0, 3)) expect((await fetch(`${app.url}/api/layers/${encodeURIComponent(id)}`)).status).toBe(200);
   });
+
+  it('hints only the feature and the parks layers for a shared link to a feature, so its profile is not queued behind every layer', async () => {
+    const catalogue = (await (await fetch(`${app.url}/api/layers`)).json()) as Array<{ id: string; theme: string }>;
+    const hints = async (q: string) => {
+      const html = await (await fetch(`${app.url}/${q}`)).text();
+      return [...html.slice(0, html.indexOf('</head>')).matchAll(/<link rel="preload" href="([^"]+)" as="fetch"/g)].map((m) => m[1]);
+    };
+    const parks = catalogue.filter((l) => l.theme === 'parks').map((l) => `/api/layers/${l.id}`);
+    expect(parks.length).toBeGreaterThan(0);
+    // (The test's index.html hints /api/layers/parks itself, ahead of the server's.)
+    expect((await hints('?sel=park-biomed&lang=en')).sort()).toEqual(['/api/features/park-biomed', ...parks].sort());
+    expect((await fetch(`${app.url}/api/features/park-biomed`)).status).toBe(200);
+    // Not an id: the page is hinted as without a selection (nothing of the query string reaches the HTML).
+    const all = await hints('?sel=%22%3E%3Cscript%3E');
+    expect(all).toHaveLength(catalogue.length);
+    expect(all.every((h) => h.startsWith('/api/layers/'))).toBe(true);
+  });
 });

@@ -16,6 +16,22 @@ export function withPreloads(html: string, paths: string[]): string {
   return at < 0 || !links ? html : `${html.slice(0, at)}${links}${html.slice(at)}`;
 }
 
+const ID = /^[a-z0-9][a-z0-9_-]{0,79}$/;
+
+/**
+ * What a page should have hinted, from the catalogue (in its order) and the page's `?sel=`:
+ * - no selection: every layer's GeoJSON, which the map fetches at once;
+ * - a shared link to a feature (`?sel=park-biomed`): the feature's detail and the parks theme's layers only,
+ *   what the profile shows first (main.tsx asks for those before the rest). Hinting all 15 layers there
+ *   took the browser's six connections to the server before the profile's own requests were made: in the
+ *   bench the profile then showed in ~2.6 s instead of ~1.4 s, one load in two.
+ */
+export function preloadPaths(layers: Array<{ id: string; theme: string }>, sel: unknown): string[] {
+  const layer = (id: string) => `/api/layers/${encodeURIComponent(id)}`;
+  if (typeof sel !== 'string' || !ID.test(sel)) return layers.map((l) => layer(l.id));
+  return [`/api/features/${sel}`, ...layers.filter((l) => l.theme === 'parks').map((l) => layer(l.id))];
+}
+
 function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

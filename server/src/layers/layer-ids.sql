@@ -1,2 +1,2 @@
--- Every catalogued layer's id, in catalogue order (what the client fetches first: index.html's preload hints).
-SELECT id FROM layers ORDER BY sort, id
+-- Every catalogued layer's id and theme, in catalogue order (what the client fetches first: index.html's preload hints).
+SELECT id, theme FROM layers ORDER BY sort, id

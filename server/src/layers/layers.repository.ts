@@ -16,8 +16,8 @@ export class LayersRepository {
   }
 
   /** Every layer's id in catalogue order (no counts: cheap whatever the features table holds). */
-  async ids(): Promise<string[]> {
-    return (await this.db.query<{ id: string }>(layerIdsSql)).rows.map((r) => r.id);
+  async ids(): Promise<Array<{ id: string; theme: string }>> {
+    return (await this.db.query<{ id: string; theme: string }>(layerIdsSql)).rows;
   }
 
   /** The layer's current data version, or null if the layer does not exist. */

@@ -23,7 +23,7 @@ export class LayersService {
   }
 
   /** Every layer's id in catalogue order: the GeoJSON the client fetches on every page load. */
-  ids(): Promise<string[]> {
+  ids(): Promise<Array<{ id: string; theme: string }>> {
     return this.repo.ids();
   }
 

@@ -85,44 +85,27 @@ function innerFile(entries: ZipEntry[], label: string): ZipEntry | null {
   return null;
 }
 
+/** How deep each GeoJSON geometry type nests its positions (a Point is one position). */
+const NESTING: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
 /** Vertices of a geometry whose every position is an array of at least two numbers at the nesting its type needs; null for anything else. */
 function wellFormedVertices(g: unknown): number | null {
-  const pos = (p: unknown) => Array.isArray(p) && p.length >= 2 && p.every((v) => typeof v === 'number');
-  const line = (l: unknown): number | null => (Array.isArray(l) && l.every(pos) ? l.length : null);
-  const lines = (ls: unknown): number | null => {
-    if (!Array.isArray(ls)) return null;
+  if (!g || typeof g !== 'object') return null;
+  const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
+  const depth = typeof type === 'string' && Object.hasOwn(NESTING, type) ? NESTING[type] : null;
+  if (depth === null) return null;
+  const count = (c: unknown, d: number): number | null => {
+    if (!Array.isArray(c)) return null;
+    if (d === 0) return c.length >= 2 && c.every((v) => typeof v === 'number') ? 1 : null;
     let n = 0;
-    for (const l of ls) {
-      const k = line(l);
+    for (const x of c) {
+      const k = count(x, d - 1);
       if (k === null) return null;
       n += k;
     }
     return n;
   };
-  if (!g || typeof g !== 'object') return null;
-  const { type, coordinates: c } = g as { type?: unknown; coordinates?: unknown };
-  switch (type) {
-    case 'Point':
-      return pos(c) ? 1 : null;
-    case 'MultiPoint':
-    case 'LineString':
-      return line(c);
-    case 'MultiLineString':
-    case 'Polygon':
-      return lines(c);
-    case 'MultiPolygon': {
-      if (!Array.isArray(c)) return null;
-      let n = 0;
-      for (const p of c) {
-        const k = lines(p);
-        if (k === null) return null;
-        n += k;
-      }
-      return n;
-    }
-    default:
-      return null;
-  }
+  return count(coordinates, depth);
 }
 
 /**

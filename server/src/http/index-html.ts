@@ -1,3 +1,5 @@
+import { isId } from './params.js';
+
 /**
  * index.html with a `<link rel="preload" as="fetch">` for each path the page fetches at once, before
  * `</head>`; paths the file already hints are left as they are.
@@ -16,8 +18,6 @@ export function withPreloads(html: string, paths: string[]): string {
   return at < 0 || !links ? html : `${html.slice(0, at)}${links}${html.slice(at)}`;
 }
 
-const ID = /^[a-z0-9][a-z0-9_-]{0,79}$/;
-
 /**
  * What a page should have hinted, from the catalogue (in its order) and the page's `?sel=`:
  * - no selection: every layer's GeoJSON, which the map fetches at once;
@@ -28,7 +28,7 @@ const ID = /^[a-z0-9][a-z0-9_-]{0,79}$/;
  */
 export function preloadPaths(layers: Array<{ id: string; theme: string }>, sel: unknown): string[] {
   const layer = (id: string) => `/api/layers/${encodeURIComponent(id)}`;
-  if (typeof sel !== 'string' || !ID.test(sel)) return layers.map((l) => layer(l.id));
+  if (!isId(sel)) return layers.map((l) => layer(l.id));
   return [`/api/features/${sel}`, ...layers.filter((l) => l.theme === 'parks').map((l) => layer(l.id))];
 }
 

@@ -692,10 +692,14 @@ describe('limits and wrong files: a clear 4xx and nothing stored', () => {
       expect(runner.started).toBe(2);
     });
     // Past the time limit (a runner of 1 ms): the worker is terminated, and the next job (given time) gets a new one.
+    // The job past the limit must really take longer than 1 ms once the worker is up: an info on a one-plot
+    // file can answer in ~1.4 ms and win the race against the timer (CI saw it), a 20 000-vertex polygon
+    // converted to GeoPackage takes ~70 ms.
     const slow = new GdalRunner({ ...GDAL_LIMITS, timeoutMs: 1 });
+    const long: GdalStep[] = [{ op: 'translate', src: 'dense.geojson', args: ['-f', 'GPKG'], out: 'dense.gpkg' }];
+    await expect(slow.run([{ path: 'dense.geojson', data: Buffer.from(densePlot(20_000)) }], long)).rejects.toMatchObject({ kind: 'timeout' });
     const files = [{ path: 'plot.geojson', data: Buffer.from(JSON.stringify(fc(plot(PLOT)))) }];
     const steps: GdalStep[] = [{ op: 'info', src: 'plot.geojson' }];
-    await expect(slow.run(files, steps)).rejects.toMatchObject({ kind: 'timeout' });
     const r = await slow.run(files, steps, { timeoutMs: 60_000 });
     expect(r.results[0].info?.layers?.[0].featureCount).toBe(1);
     expect(slow.started).toBe(2);

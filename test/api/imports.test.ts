@@ -598,6 +598,13 @@ describe('limits and wrong files: a clear 4xx and nothing stored', () => {
     await refused(422, 'garbled.zip', garbled, /not UTF-8.*\.cpg/);
   });
 
+  /** One polygon of `n` vertices in the biomedical park: about 40 bytes a vertex as GeoJSON. */
+  const densePlot = (n: number) => {
+    const ring = Array.from({ length: n }, (_, i) => [119.91 + 0.004 * Math.cos((2 * Math.PI * i) / n), 32.4 + 0.004 * Math.sin((2 * Math.PI * i) / n)]);
+    ring.push(ring[0]);
+    return JSON.stringify(fc({ type: 'Feature', properties: { id: 'zone-imp-dense', name_zh: '密集地块' }, geometry: { type: 'Polygon', coordinates: [ring] } }));
+  };
+
   it('a corrupt GeoPackage or FlatGeobuf, and a conversion past its time limit: 4xx, nothing stored, the worker replaced', async () => {
     await refused(422, 'broken.gpkg', Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(2000, 7)]), /could not be read as gpkg/);
     await refused(422, 'broken.fgb', Buffer.concat([Buffer.from([0x66, 0x67, 0x62, 3, 0x66, 0x67, 0x62, 0]), Buffer.alloc(500, 9)]), /could not be (read|converted)|has no feature table/);
@@ -607,7 +614,9 @@ describe('limits and wrong files: a clear 4xx and nothing stored', () => {
       const before = await stored(slow.db);
       const form = new FormData();
       form.append('layer', 'zones');
-      form.append('file', new Blob([new Uint8Array(await shapefileZip(fc(plot(PLOT)), 4549))]), 'slow.zip');
+      // A conversion that really takes longer than the 1 ms limit (~50 ms): a one-plot file can be read in
+      // ~1.4 ms by a warm worker and beat the timer.
+      form.append('file', new Blob([new Uint8Array(await shapefileZip(JSON.parse(densePlot(20_000)), 4549))]), 'slow.zip');
       const res = await fetch(`${slow.url}/api/imports`, { method: 'POST', headers: { Cookie: bob.cookie, 'X-CSRF-Token': bob.csrf }, body: form });
       const body = (await res.json()) as { detail: string; limit: string };
       expect(res.status, body.detail).toBe(422);
@@ -638,12 +647,6 @@ describe('limits and wrong files: a clear 4xx and nothing stored', () => {
     form.append('layer', layer);
     form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), name);
     return fetch(`${a.url}/api/imports`, { method: 'POST', headers: { Cookie: s.cookie, 'X-CSRF-Token': s.csrf }, body: form });
-  };
-  /** One polygon of `n` vertices in the biomedical park: about 40 bytes a vertex as GeoJSON. */
-  const densePlot = (n: number) => {
-    const ring = Array.from({ length: n }, (_, i) => [119.91 + 0.004 * Math.cos((2 * Math.PI * i) / n), 32.4 + 0.004 * Math.sin((2 * Math.PI * i) / n)]);
-    ring.push(ring[0]);
-    return JSON.stringify(fc({ type: 'Feature', properties: { id: 'zone-imp-dense', name_zh: '密集地块' }, geometry: { type: 'Polygon', coordinates: [ring] } }));
   };
 
   it('a conversion past the WebAssembly memory cap: 413 naming the limit, nothing stored, the worker replaced, the next import works', async () => {

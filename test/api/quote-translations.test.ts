@@ -104,6 +104,10 @@ describe('the data checks read in English', () => {
     // A rate per year reads out (家/年 → “firms a year”).
     const annual = list.find((d) => d.id === 'figure-gaogang-new-high-tech-enterprises-annual-any');
     expect(annual?.title_en).toMatch(/\d+ firms a year/);
+    // …and says so once: the metric's own “per year” is left out before a value that reads “a year”.
+    expect(annual?.title_en).toMatch(/^New high-tech enterprises(?! per year)/);
+    const twice = list.flatMap((d) => [d.title_en, d.explanation_en, ...d.claims.map((c) => c.text)].filter((text) => /per year[^.]*\ba year\b/.test(text)));
+    expect(twice, 'texts saying “per year … a year”').toEqual([]);
     // A computed value carries its unit (read out by the client, 7452 亿元 → CNY 745.2 bn) and says what it is in
     // both languages; the English description no longer names the unit itself.
     const computed = list.filter((d): d is D & { computed: ComputedValue } => d.computed !== null);

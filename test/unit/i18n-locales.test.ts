@@ -15,7 +15,7 @@ import en from '../../client/src/locales/en.json';
 import args from '../../client/src/locales/args.json';
 import { checkLocales, leaves, type MessageTree } from '../../client/src/lib/i18n-check';
 import { strings } from '../../client/src/lib/i18n';
-import { figureValue, formatQuantity, formatYi, unitLabel } from '../../client/src/lib/figure-format';
+import { figureValue, formatQuantity, formatYi, metricBeforeValue, unitLabel } from '../../client/src/lib/figure-format';
 import { importSections } from '../../scripts/i18n-import';
 
 const SEEDS_DIR = resolve(import.meta.dirname, '../../seeds');
@@ -103,6 +103,22 @@ describe('numbers and units', () => {
     expect(figureValue('en', f)).toBe('at least 10 firms');
     expect(figureValue('zh', { ...f, value_text: '20', qualifier: 'exact' })).toBe('20 家');
     expect(figureValue('en', { value_text: '突破800亿元', value: 800, value_max: null, qualifier: 'over', unit: '亿元' })).toBe('over CNY 80 bn');
+  });
+
+  it('says “a year” once: an English metric name followed by a per-year value drops its own “per year”', () => {
+    const targets = JSON.parse(readFileSync(join(SEEDS_DIR, 'targets.json'), 'utf8')) as Array<Parameters<typeof metricBeforeValue>[1] & Parameters<typeof figureValue>[1] & { id: string }>;
+    const perYear = targets.filter((f) => f.unit.endsWith('/年') && f.value !== null);
+    expect(perYear.length).toBeGreaterThan(20);
+    const lines = perYear.map((f) => `${metricBeforeValue('en', f)}: ${figureValue('en', f)}`);
+    expect(lines.filter((l) => (l.match(/\b(a|per) year\b/g) ?? []).length !== 1), 'lines saying the year more or less than once').toEqual([]);
+    const hte = perYear.find((f) => f.metric_en === 'New high-tech enterprises per year')!;
+    expect(`${metricBeforeValue('en', hte)}: ${figureValue('en', hte)}`).toBe('New high-tech enterprises: over 100 firms a year');
+    const annualList = { metric_zh: '重点招商活动', metric_en: 'Key investment-promotion events (per year, from the annual list)', unit: '场/年', value: 12 };
+    expect(metricBeforeValue('en', annualList)).toBe('Key investment-promotion events (from the annual list)');
+    // Chinese, a value kept as written and a unit not per year keep the name as it is.
+    expect(metricBeforeValue('zh', hte)).toBe(hte.metric_zh);
+    expect(metricBeforeValue('en', { ...hte, value: null })).toBe('New high-tech enterprises per year');
+    expect(metricBeforeValue('en', { ...hte, unit: '家' })).toBe('New high-tech enterprises per year');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { DocumentInfo, Figure } from '@contract/api';
-import { formatNumber, strings, type Lang } from './i18n';
+import { formatNumber, pick, strings, type Lang } from './i18n';
 
 /*
  * Formatting of the investor views' numbers, through the ICU messages of the `fmt` section of the
@@ -67,6 +67,23 @@ export function formatQuantity(lang: Lang, value: number, unit: string): string 
     default:
       return f.count(value, unit);
   }
+}
+
+/**
+ * A figure's metric name for a line where its value follows (“label: value”). In English a per-year unit
+ * already reads “a year” after the value, so the name's own “per year” is left out there: “New high-tech
+ * enterprises: over 100 firms a year”, not “… per year: over 100 firms a year”. Chinese keeps the name as
+ * the document's wording has it; a name shown without its value keeps its “per year” (the callers use pick).
+ */
+export function metricBeforeValue(lang: Lang, f: Pick<Figure, 'metric_zh' | 'metric_en' | 'unit' | 'value'>): string {
+  const name = pick(lang, f.metric_zh, f.metric_en);
+  // Only when the value is read out from the unit (figureValue's English): a value kept as written has no “a year”.
+  if (lang === 'zh' || !f.metric_en || f.value === null || !(f.unit.endsWith('/年') && f.unit.length > 2)) return name;
+  const cut = name
+    .replace(/\s*\(per year\)/, '')
+    .replace(/\(per year,\s*/, '(')
+    .replace(/\s+per year(?=$|\s*\()/, '');
+  return cut.trim() || name;
 }
 
 /** A unit as the reader's language says it (亿元 → “CNY 100 million”, 家/年 → “firms per year”); unknown units are shown as written. */

@@ -17,7 +17,7 @@
 import crypto from 'node:crypto';
 import type { ComputedValue, Qualifier } from '../../../contract/api.js';
 import { unitScale } from '../documents/values.js';
-import { figureValue, formatQuantity } from '../../../client/src/lib/figure-format.js';
+import { figureValue, formatQuantity, metricBeforeValue } from '../../../client/src/lib/figure-format.js';
 
 export interface Cite {
   id: string;
@@ -164,7 +164,7 @@ const klass = (f: CFigure) => (f.kind === 'target' ? 'target' : 'measured');
 const segmentOf = (f: CFigure) => (typeof f.details?.segment === 'string' ? (f.details.segment as string) : '');
 const live = (f: CFigure) => f.document_status !== 'superseded';
 const figureClaim = (f: CFigure): Claim => ({
-  text: `${f.citation.document_id}: ${f.metric_en}${f.year ? ` (${f.year})` : ''} ${shownEn(f)}`.trim(),
+  text: `${f.citation.document_id}: ${metricBeforeValue('en', f)}${f.year ? ` (${f.year})` : ''} ${shownEn(f)}`.trim(),
   citation: f.citation,
 });
 /** Value × magnitude of its unit, so 亿元 and 万元 compare; null for a unit without a common base. */
@@ -206,7 +206,7 @@ function sameFigure(input: CInput, out: ComputedDiscrepancy[]) {
       id: `figure-${f.subject_id}-${f.metric}${seg ? `-${seg}` : ''}-${f.year ?? 'any'}${klass(f) === 'target' ? '' : '-actual'}`,
       kind: 'figure', rule: 'same-figure',
       title_zh: `${f.metric_zh}${when}：${values.join('与')}不一致`,
-      title_en: `${f.metric_en}${f.year && !f.metric_en.includes(String(f.year)) ? ` (${f.year})` : ''}: ${valuesEn.join(' vs ')}`,
+      title_en: `${metricBeforeValue('en', f)}${f.year && !f.metric_en.includes(String(f.year)) ? ` (${f.year})` : ''}: ${valuesEn.join(' vs ')}`,
       explanation_zh: `同一对象、同一指标${f.year ? '、同一年份' : ''}的${f.kind === 'target' ? '目标' : '数值'}在文件中写法不一致，不能同时成立：${clash.map((x) => `${x.citation.document_id}写“${x.value_text}”`).join('，')}。${newest ? `图表采用较新文件${newest.citation.document_id}的数值，另一方仍列出。` : ''}`,
       explanation_en: `The same subject, metric${f.year ? ' and year' : ''} is stated with values that cannot both hold: ${clash.map((x) => `${x.citation.document_id} says ${shownEn(x)}`).join('; ')}.${newest ? ` Charts use the newer document's figure (${newest.citation.document_id}); the other stays listed.` : ''}`,
       subjects: clash.map((x) => x.id),
@@ -261,7 +261,7 @@ function relations(input: CInput, out: ComputedDiscrepancy[]) {
           title_zh: `${r.label_zh}（${year}年）：${text(lhs, true)}${r.relation === 'equal' ? '与' : '高于'}${text(rhs, true)}${r.relation === 'equal' ? '不一致' : ''}`,
           title_en: `${r.label_en} (${year}): ${text(lhs, false)} ${r.relation === 'equal' ? 'vs' : 'exceeds'} ${text(rhs, false)}`,
           explanation_zh: `${lhs.map((f) => `${f.citation.document_id}“${f.metric_zh}”${shown(f)}`).join('、')}${rel.zh}${rhs.length > 1 ? `${rhs.length}项之和${fmt(total(rhs))}${rhs[0].unit}` : `${rhs[0].citation.document_id}“${rhs[0].metric_zh}”${shown(rhs[0])}`}。${r.note_zh ?? ''}`,
-          explanation_en: `${lhs.length > 1 ? `The sum of ${lhs.length} figures (${formatQuantity('en', total(lhs), lhs[0].unit)})` : `${lhs[0].citation.document_id}'s ${lhs[0].metric_en} (${shownEn(lhs[0])})`} ${rel.en} ${rhs.length > 1 ? `the sum of its ${rhs.length} parts (${formatQuantity('en', total(rhs), rhs[0].unit)})` : `${rhs[0].citation.document_id}'s ${rhs[0].metric_en} (${shownEn(rhs[0])})`}. ${r.note_en ?? ''}`.trim(),
+          explanation_en: `${lhs.length > 1 ? `The sum of ${lhs.length} figures (${formatQuantity('en', total(lhs), lhs[0].unit)})` : `${lhs[0].citation.document_id}'s ${metricBeforeValue('en', lhs[0])} (${shownEn(lhs[0])})`} ${rel.en} ${rhs.length > 1 ? `the sum of its ${rhs.length} parts (${formatQuantity('en', total(rhs), rhs[0].unit)})` : `${rhs[0].citation.document_id}'s ${metricBeforeValue('en', rhs[0])} (${shownEn(rhs[0])})`}. ${r.note_en ?? ''}`.trim(),
           subjects: [...lhs, ...rhs].map((f) => f.id),
           // What is held against the stated figure: a sum when one side has several parts, else the other side's figure.
           computed: {

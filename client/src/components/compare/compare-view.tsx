@@ -4,7 +4,7 @@ import { MAX_COMPARE } from '../../hooks/use-explorer-state';
 import { MixedText } from '../common/mixed-text';
 import { useI18n } from '../../hooks/use-i18n';
 import { useChains, useDocumentIndex } from '../../hooks/use-investor-data';
-import { figureAsOf, figureValue, unitLabel } from '../../lib/figure-format';
+import { figureAsOf, figureValue, metricBeforeValue, unitLabel } from '../../lib/figure-format';
 import { formatNumber, pick, type Lang } from '../../lib/i18n';
 import { useSites } from '../../hooks/use-sites';
 import type { ParkFacts } from '../../lib/park-facts';
@@ -172,7 +172,7 @@ function CompareColumn({ park, chainById, documents, onSelect, onRemove }: {
             return (
               // The quote as a tooltip in Chinese only: a title cannot be marked lang="zh" (the profile shows it, marked).
               <li key={f.id} title={lang === 'zh' ? f.citation.quote.replace(/\s+/g, ' ') : f.citation.quote_en ?? undefined}>
-                <span className="compare-figure-label"><MixedText text={pick(lang, f.metric_zh, f.metric_en)} />{f.year ? ` · ${t.year(f.year)}` : ''}</span>
+                <span className="compare-figure-label"><MixedText text={metricBeforeValue(lang, f)} />{f.year ? ` · ${t.year(f.year)}` : ''}</span>
                 <span className="compare-figure-value">{figureValue(lang, f)}</span>
                 {asOf.year !== null && <span className="as-of-mini">{t.inv.asOf(asOf.year)} ({f.citation.document_id})</span>}
               </li>

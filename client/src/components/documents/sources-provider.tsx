@@ -3,7 +3,7 @@ import type { IndexedFeature } from '../../lib/atlas-data';
 import { useI18n } from '../../hooks/use-i18n';
 import { SourcesContext, parseDocumentHash, type DocumentTarget, type SourcesApi } from '../../hooks/use-sources';
 import { useSubjectIndex } from '../../hooks/use-subject-index';
-import { figureValue } from '../../lib/figure-format';
+import { figureValue, metricBeforeValue } from '../../lib/figure-format';
 import { pick } from '../../lib/i18n';
 import { lazyComponent } from '../../lib/lazy-component';
 import type { ResolvedSubject } from '../checks/checks-panel';
@@ -118,7 +118,7 @@ export function SourcesProvider({ index, onSelectFeature, onShowLayer, graph, on
     (id: string): ResolvedSubject => {
       const figure = subjects.figures.get(id);
       if (figure) {
-        const metric = pick(lang, figure.metric_zh, figure.metric_en);
+        const metric = metricBeforeValue(lang, figure);
         // value_text is verbatim and may carry the unit already (“8%左右”, “20家”).
         const year = figure.year !== null && !metric.includes(String(figure.year)) ? (lang === 'zh' ? `（${figure.year}年）` : ` (${figure.year})`) : '';
         // zh: as the document writes it; en: read out (亿元 as “CNY … bn”), the quote being the evidence.

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DocumentInfo, Figure } from '@contract/api';
 import { useI18n } from '../../hooks/use-i18n';
-import { figureValue } from '../../lib/figure-format';
+import { figureValue, metricBeforeValue } from '../../lib/figure-format';
 import { pick } from '../../lib/i18n';
 import { CitationQuote } from '../feature/citation-quote';
 import { AsOfStamp } from './as-of-stamp';
@@ -15,7 +15,7 @@ export function FigureRow({ figure, documents, sameQuoteAsPrevious = false, chil
   children?: ReactNode;
 }) {
   const { lang, t } = useI18n();
-  const metric = pick(lang, figure.metric_zh, figure.metric_en);
+  const metric = metricBeforeValue(lang, figure);
   const showYear = figure.year !== null && !metric.includes(String(figure.year));
   return (
     <li className="figure-item inv-figure" data-figure-id={figure.id}>

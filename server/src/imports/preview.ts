@@ -1,7 +1,7 @@
 import type { ItemFacts } from './imports.repository.js';
 
 import { LAYER_GEOMETRY_TYPES as LAYER_TYPES } from '../edits/edits.routes.js';
-const ID = /^[a-z0-9][a-z0-9_-]{0,79}$/;
+import { isId } from '../http/params.js';
 
 /** awaiting_crs: the batch's CRS is not chosen yet, so nothing about the item can be told. */
 export type ItemStatus = 'new' | 'changed' | 'unchanged' | 'rejected' | 'awaiting_crs';
@@ -55,7 +55,7 @@ export function decide(f: ItemFacts, batchId: string, crsKnown: boolean): Previe
   if (f.error) reject('unreadable', f.error);
   if (f.transform_error) reject('crs_mismatch', f.transform_error);
   if (f.dup_count !== null && f.dup_count > 1) reject('duplicate_id', `duplicate id: "${f.source_id}" appears ${f.dup_count} times in the file`);
-  if (f.source_id !== null && !ID.test(f.source_id)) reject('bad_id', `id "${f.source_id.slice(0, 80)}" is not a valid feature id (lower-case letters, digits, "-" or "_", 1–80 characters)`);
+  if (f.source_id !== null && !isId(f.source_id)) reject('bad_id', `id "${String(f.source_id).slice(0, 80)}" is not a valid feature id (lower-case letters, digits, "-" or "_", 1–80 characters)`);
   if (f.type !== null) {
     if (f.empty) reject('empty', f.repaired ? `ST_MakeValid left no ${f.layer_geometry_type} of the invalid geometry (${f.invalid_reason})` : 'the geometry is empty');
     else if (!LAYER_TYPES[f.layer_geometry_type]?.includes(f.type)) reject('wrong_geometry_type', `geometry type ${f.type} does not match the layer, which holds ${f.layer_geometry_type}s`);
@@ -77,7 +77,7 @@ export function decide(f: ItemFacts, batchId: string, crsKnown: boolean): Previe
   if (!match && !f.name_zh) warnings.push(`no name in the file: it will be named "${defaultName}"`);
   const nameZh = f.name_zh ?? match?.name_zh ?? defaultName;
   const nameEn = f.name_en ?? (match ? f.match_name_en : null) ?? (f.name_zh ? f.name_zh : `Imported feature ${f.seq}`);
-  const featureId = match?.id ?? (f.source_id && ID.test(f.source_id) ? f.source_id : `imp-${batchId.slice(0, 10)}-${f.seq}`);
+  const featureId = match?.id ?? (f.source_id && isId(f.source_id) ? f.source_id : `imp-${batchId.slice(0, 10)}-${f.seq}`);
 
   let status: ItemStatus;
   if (!crsKnown && !f.error) status = 'awaiting_crs';

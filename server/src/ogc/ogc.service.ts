@@ -2,6 +2,7 @@ import type { OgcRepository, CollectionRow } from './ogc.repository.js';
 import { CRS84, STORAGE_CRS, SUPPORTED_CRS, type BboxFilter, type CrsDef } from './crs.js';
 import { openApiDocument, OPENAPI_TYPE } from './openapi.js';
 import { notFound } from '../http/problem.js';
+import { isId } from '../http/params.js';
 
 const JSON_TYPE = 'application/json';
 const GEOJSON_TYPE = 'application/geo+json';
@@ -22,7 +23,6 @@ export interface Link {
   title?: string;
 }
 
-const ID = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 const crsUris = () => SUPPORTED_CRS.map((c) => c.uri);
 
 /** A request for a page of items; `query` is the request's own query string, kept in the links. */
@@ -82,7 +82,7 @@ export class OgcService {
 
   /** A page of items as FeatureCollection text: PostGIS's features array wrapped with counts and links; 404 if unknown. */
   async items(base: string, id: string, req: ItemsRequest): Promise<string> {
-    if (!ID.test(id)) throw notFound(`Collection "${id}" does not exist.`);
+    if (!isId(id)) throw notFound(`Collection "${id}" does not exist.`);
     const page = await this.repo.items(id, req.crs, req, req.bbox);
     if (!page.known) throw notFound(`Collection "${id}" does not exist.`);
     const itemsUrl = `${base}/collections/${id}/items`;
@@ -116,18 +116,18 @@ export class OgcService {
       { href: crs.uri === CRS84 ? itemUrl : `${itemUrl}?crs=${encodeURIComponent(crs.uri)}`, rel: 'self', type: GEOJSON_TYPE, title: 'This feature' },
       { href: `${base}/collections/${id}`, rel: 'collection', type: JSON_TYPE, title: 'The collection' },
     ];
-    const body = ID.test(featureId) ? await this.repo.item(id, featureId, crs, links) : null;
+    const body = isId(featureId) ? await this.repo.item(id, featureId, crs, links) : null;
     if (body === null) throw notFound(`Feature "${featureId}" does not exist in collection "${id}".`);
     return body;
   }
 
   /** 404 unless the collection exists; cheaper than mustExist (no extent), for the items routes. */
   private async mustBeKnown(id: string): Promise<void> {
-    if (!ID.test(id) || !(await this.repo.exists(id))) throw notFound(`Collection "${id}" does not exist.`);
+    if (!isId(id) || !(await this.repo.exists(id))) throw notFound(`Collection "${id}" does not exist.`);
   }
 
   private async mustExist(id: string): Promise<CollectionRow> {
-    const row = ID.test(id) ? await this.repo.collection(id) : null;
+    const row = isId(id) ? await this.repo.collection(id) : null;
     if (!row) throw notFound(`Collection "${id}" does not exist.`);
     return row;
   }

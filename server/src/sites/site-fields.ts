@@ -1,4 +1,5 @@
 import type { InventoryStatus, PriceUnit, SiteImportError, SiteKind } from '../../../contract/sites.js';
+import { isId } from '../http/params.js';
 
 /** 1 亩 = 10000/15 m² (the statutory 市亩). */
 export const M2_PER_MU = 10000 / 15;
@@ -66,7 +67,6 @@ export const SITE_FIELDS: Record<string, Spec> = {
 /** Column values of a site as parsed (null clears a value; a missing key leaves it). */
 export type SiteValues = Record<string, string | number | boolean | string[] | null>;
 
-const ID = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 
 /** Parses one field's value; returns [value] or an error message. Empty text is null (unknown). */
 export function parseField(field: string, raw: unknown): { value: SiteValues[string] } | { error: string } {
@@ -81,7 +81,7 @@ export function parseField(field: string, raw: unknown): { value: SiteValues[str
       if (typeof raw !== 'string' && typeof raw !== 'number') return { error: `${field} must be text.` };
       const s = String(raw).trim();
       if (s.length > spec.max) return { error: `${field} must be at most ${spec.max} characters.` };
-      if ((field === 'park_id' || field === 'zone_id') && !ID.test(s)) return { error: `${field} must be a feature id (lower-case letters, digits, - or _).` };
+      if ((field === 'park_id' || field === 'zone_id') && !isId(s)) return { error: `${field} must be a feature id (lower-case letters, digits, - or _).` };
       return { value: s };
     }
     case 'num':
@@ -113,7 +113,7 @@ export function parseField(field: string, raw: unknown): { value: SiteValues[str
     }
     case 'ids': {
       const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,，、;；\s]+/).filter(Boolean) : null;
-      if (!list || list.some((x) => typeof x !== 'string' || !ID.test(x.trim()))) return { error: `${field} must be a list of chain ids.` };
+      if (!list || list.some((x) => typeof x !== 'string' || !isId(x.trim()))) return { error: `${field} must be a list of chain ids.` };
       return { value: [...new Set(list.map((x) => (x as string).trim()))] };
     }
   }
@@ -133,7 +133,7 @@ export function parseSiteBody(body: unknown, creating: boolean): { values: SiteV
     if (k === 'geometry') continue;
     if (k === 'id') {
       if (!creating) errors.push({ field: 'id', message: 'A site keeps its id.' });
-      else if (typeof v !== 'string' || !ID.test(v) || RESERVED_IDS.includes(v)) errors.push({ field: 'id', message: 'id must be lower-case letters, digits, "-" or "_" (1–80 characters).' });
+      else if (typeof v !== 'string' || !isId(v) || RESERVED_IDS.includes(v)) errors.push({ field: 'id', message: 'id must be lower-case letters, digits, "-" or "_" (1–80 characters).' });
       else id = v;
       continue;
     }

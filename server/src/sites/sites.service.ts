@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { HttpError, badRequest } from '../http/problem.js';
+import { isId } from '../http/params.js';
 import type { SiteImportError, SiteVersion } from '../../../contract/sites.js';
 import { SitesRepository, type SiteFilter } from './sites.repository.js';
 import { INVENTORY_STATUSES, SITE_KINDS, crossFieldErrors, type SiteValues } from './site-fields.js';
@@ -17,7 +18,7 @@ const list = (q: unknown, name: string, allowed?: readonly string[]): string[] =
   if (q === undefined) return [];
   if (typeof q !== 'string') throw fieldProblem([{ field: name, message: `${name} must be given once, as a comma-separated list.` }]);
   const items = [...new Set(q.split(',').map((s) => s.trim()).filter(Boolean))];
-  const bad = allowed ? items.filter((s) => !allowed.includes(s)) : items.filter((s) => !/^[a-z0-9][a-z0-9_-]{0,79}$/.test(s));
+  const bad = allowed ? items.filter((s) => !allowed.includes(s)) : items.filter((s) => !isId(s));
   if (bad.length) throw fieldProblem([{ field: name, message: allowed ? `Unknown ${name} ${JSON.stringify(bad[0])}: expected ${allowed.join(', ')}.` : `Invalid ${name} ${JSON.stringify(bad[0])}.` }]);
   return items;
 };

@@ -1,4 +1,5 @@
 import { badRequest } from '../http/problem.js';
+import { isId } from '../http/params.js';
 
 /** What a saved view captures: enough to put the screen back exactly. Coordinates are WGS84 [lng, lat]. */
 export interface ViewState {
@@ -11,7 +12,6 @@ export interface ViewState {
   basemap: string;
 }
 
-const ID = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 const num = (v: unknown, min: number, max: number, what: string) => {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw badRequest(`${what} must be a number from ${min} to ${max}.`);
   return v;
@@ -34,14 +34,14 @@ export function parseViewState(s: unknown): ViewState {
   if (!Array.isArray(layersIn) || layersIn.length > 100) throw badRequest('state.layers must be an array (≤ 100).');
   const layers = layersIn.map((l, i) => {
     const x = l as Record<string, unknown>;
-    if (typeof x?.id !== 'string' || !ID.test(x.id)) throw badRequest(`state.layers[${i}].id is not a layer id.`);
+    if (typeof x?.id !== 'string' || !isId(x.id)) throw badRequest(`state.layers[${i}].id is not a layer id.`);
     if (typeof x.visible !== 'boolean') throw badRequest(`state.layers[${i}].visible must be true or false.`);
     return { id: x.id, visible: x.visible, opacity: num(x.opacity ?? 1, 0, 1, `state.layers[${i}].opacity`) };
   });
   const selected = o.selected ?? null;
-  if (selected !== null && (typeof selected !== 'string' || !ID.test(selected))) throw badRequest('state.selected must be a feature id or null.');
+  if (selected !== null && (typeof selected !== 'string' || !isId(selected))) throw badRequest('state.selected must be a feature id or null.');
   const highlighted = o.highlighted ?? [];
-  if (!Array.isArray(highlighted) || highlighted.length > 50 || !highlighted.every((h) => typeof h === 'string' && ID.test(h))) throw badRequest('state.highlighted must be feature ids (≤ 50).');
+  if (!Array.isArray(highlighted) || highlighted.length > 50 || !highlighted.every((h) => typeof h === 'string' && isId(h))) throw badRequest('state.highlighted must be feature ids (≤ 50).');
   const filters = o.filters ?? {};
   if (typeof filters !== 'object' || Array.isArray(filters) || JSON.stringify(filters).length > 4000) throw badRequest('state.filters must be a small object.');
   const lang = o.lang ?? 'zh';

@@ -456,4 +456,7 @@ if (ONLY.size) {
 }
 fs.writeFileSync(path.join(root, 'bench/report.json'), JSON.stringify(report, null, 2) + '\n');
 fs.writeFileSync(path.join(root, 'bench/report.md'), (await import('./report.js')).renderReport(report));
+// The README's figures are this run's (test/unit/readme-figures.test.ts checks the two agree).
+const readmePath = path.join(root, 'README.md');
+fs.writeFileSync(readmePath, (await import('./readme-figures.js')).withReadmeFigures(fs.readFileSync(readmePath, 'utf8'), report));
 console.log(fs.readFileSync(path.join(root, 'bench/report.md'), 'utf8'));

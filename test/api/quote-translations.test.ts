@@ -108,6 +108,9 @@ describe('the data checks read in English', () => {
     expect(annual?.title_en).toMatch(/^New high-tech enterprises(?! per year)/);
     const twice = list.flatMap((d) => [d.title_en, d.explanation_en, ...d.claims.map((c) => c.text)].filter((text) => /per year[^.]*\ba year\b/.test(text)));
     expect(twice, 'texts saying “per year … a year”').toEqual([]);
+    // Nor the year twice, where the metric's name already holds it (“target 2027 (2027)”).
+    const yearTwice = list.flatMap((d) => [d.title_en, ...d.claims.map((c) => c.text)].filter((text) => /\b(\d{4})\b[^.]*\(\1\)/.test(text)));
+    expect(yearTwice, 'texts naming the same year twice').toEqual([]);
     // A computed value carries its unit (read out by the client, 7452 亿元 → CNY 745.2 bn) and says what it is in
     // both languages; the English description no longer names the unit itself.
     const computed = list.filter((d): d is D & { computed: ComputedValue } => d.computed !== null);

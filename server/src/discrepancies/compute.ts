@@ -164,7 +164,7 @@ const klass = (f: CFigure) => (f.kind === 'target' ? 'target' : 'measured');
 const segmentOf = (f: CFigure) => (typeof f.details?.segment === 'string' ? (f.details.segment as string) : '');
 const live = (f: CFigure) => f.document_status !== 'superseded';
 const figureClaim = (f: CFigure): Claim => ({
-  text: `${f.citation.document_id}: ${metricBeforeValue('en', f)}${f.year ? ` (${f.year})` : ''} ${shownEn(f)}`.trim(),
+  text: `${f.citation.document_id}: ${metricBeforeValue('en', f)}${f.year && !f.metric_en.includes(String(f.year)) ? ` (${f.year})` : ''} ${shownEn(f)}`.trim(),
   citation: f.citation,
 });
 /** Value × magnitude of its unit, so 亿元 and 万元 compare; null for a unit without a common base. */

@@ -1,5 +1,6 @@
 /** Renders bench/report.json as bench/report.md, with the issue's targets checked against the numbers. */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the report is plain JSON written by run.ts */
+import { HEADLINE_TARGETS } from './readme-figures.js';
 
 const f = (x: unknown) => (x === undefined || x === null || Number.isNaN(x) ? '—' : String(x));
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -32,15 +33,7 @@ The parcels are **synthetic** (bench/parcels.ts): deterministic quadrilaterals i
 
 | key | target | this run |
 | --- | --- | --- |
-| \`map_idle_ratio\` | ≤ 1.2× plain MapLibre with the same GeoJSON | ${verdict(h('map_idle_ratio'), 1.2, '×')}${why('map_idle_ratio')} |
-| \`initial_js_gz_kb\` | ≤ 300 KB gzip | ${verdict(h('initial_js_gz_kb'), 300, 'KB')} |
-| \`tile_cold_z14_1m_p50_ms\` | ≤ 50 ms (cold z14 at 1M parcels, PostGIS) | ${verdict(h('tile_cold_z14_1m_p50_ms'), 50, 'ms')}${why('tile_cold_z14_1m_p50_ms')} |
-| \`tile_raw_ratio\` | ≤ 1.1× raw ST_AsMVT of the same generalised query (worst of z10–z14) | ${verdict(h('tile_raw_ratio'), 1.1, '×')} |
-| \`mapserver_features_ratio\` | ≤ 0.8× MapServer 8's p50 (OGC API items) | ${verdict(h('mapserver_features_ratio'), 0.8, '×')}${why('mapserver_features_ratio')} |
-| \`mapserver_tiles_ratio\` | ≤ 0.8× MapServer 8's p50 (MVT, same content) | ${verdict(h('mapserver_tiles_ratio'), 0.8, '×')}${why('mapserver_tiles_ratio')} |
-| \`first_start_s\` | ≤ 8 s (fresh data directory to /api/health) | ${verdict(h('first_start_s'), 8, 's')}${why('first_start_s')} |
-| \`later_start_s\` | ≤ 3 s | ${verdict(h('later_start_s'), 3, 's')}${why('later_start_s')} |
-| \`test_wall_s\` | ≤ 480 s (\`npm test\`) | ${verdict(h('test_wall_s'), 480, 's')}${r.tests ? ` (${r.tests.note})` : ''}${why('test_wall_s')} |
+${HEADLINE_TARGETS.map((t) => `| \`${t.key}\` | ≤ ${t.limit}${t.unit === '×' ? '×' : ` ${t.unit}`}${t.target ? ` ${t.target}` : ''} | ${verdict(h(t.key), t.limit, t.unit)}${t.key === 'test_wall_s' && r.tests ? ` (${r.tests.note})` : ''}${why(t.key)} |`).join('\n')}
 `);
   const pg = r.engines.find((e: any) => e.engine === 'postgres');
   const lite = r.engines.find((e: any) => e.engine === 'pglite');

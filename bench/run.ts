@@ -457,6 +457,5 @@ if (ONLY.size) {
 fs.writeFileSync(path.join(root, 'bench/report.json'), JSON.stringify(report, null, 2) + '\n');
 fs.writeFileSync(path.join(root, 'bench/report.md'), (await import('./report.js')).renderReport(report));
 // The README's figures are this run's (test/unit/readme-figures.test.ts checks the two agree).
-const readmePath = path.join(root, 'README.md');
-fs.writeFileSync(readmePath, (await import('./readme-figures.js')).withReadmeFigures(fs.readFileSync(readmePath, 'utf8'), report));
+(await import('./readme-figures.js')).writeReadmeFigures(path.join(root, 'README.md'), report);
 console.log(fs.readFileSync(path.join(root, 'bench/report.md'), 'utf8'));

@@ -178,6 +178,22 @@ describe('the walk: explorer → layers, sites → profile → chain graph → c
     }
   });
 
+  it('reads the district figures out in English in the feature panel, the verbatim values marked Chinese', async () => {
+    const { context } = await walkContext(browser, 'desktop');
+    try {
+      const page = await openApp(context, '/?lang=en&sel=gaogang');
+      const item = page.locator('.figure-item').filter({ hasText: 'New high-tech enterprises' }).first();
+      await item.scrollIntoViewIfNeeded();
+      await expect.poll(() => item.locator('.figure-value').innerText()).toBe('over 100 firms a year');
+      expect(await item.locator('.figure-label').innerText()).toMatch(/^New high-tech enterprises · target$/);
+      expect(await item.locator('.figure-verbatim [lang="zh-CN"]').innerText()).toBe('超100 家/年');
+      await settle(page);
+      expect(formatFindings((await checkPage(page, { english: true, touch: false })).filter((f) => f.kind.startsWith('chinese')))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const name of ['phone', 'desktop'] as const) {
     for (const lang of ['zh', 'en'] as const) {
       it(`walks every view without a finding (${name}, ${lang})`, async () => {

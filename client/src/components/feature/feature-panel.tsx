@@ -6,6 +6,7 @@ import { useI18n } from '../../hooks/use-i18n';
 import { useSources } from '../../hooks/use-sources';
 import { fetchChains, queryKeys } from '../../lib/api';
 import { formatNumber, pick, type Lang, type Strings } from '../../lib/i18n';
+import { figureValue, metricBeforeValue, valueAsWritten } from '../../lib/figure-format';
 import { AccuracyBadge } from './accuracy-badge';
 import { CitationQuote } from './citation-quote';
 import { DerivedGrowthList } from '../checks/derived-growth';
@@ -25,7 +26,7 @@ export interface FeaturePanelProps {
 const EXTRA_PROPS = ['kind', 'status', 'vintage', 'note'] as const;
 
 function figureLine(f: Figure, lang: Lang, t: Strings): string {
-  const metric = pick(lang, f.metric_zh, f.metric_en);
+  const metric = metricBeforeValue(lang, f);
   const parts = [metric];
   // Some metric names already say the year (“2024年销售收入”).
   if (f.year !== null && !metric.includes(String(f.year))) parts.push(t.year(f.year));
@@ -40,12 +41,23 @@ export function FigureItem({ figure }: { figure: Figure }) {
     <li className="figure-item">
       <div className="figure-head">
         <span className="figure-label">{figureLine(figure, lang, t)}</span>
-        <span className="figure-value">
-          {figure.value_text}
-          {/* value_text is verbatim and sometimes already carries the unit (“20家”). */}
-          {figure.unit && !figure.value_text.endsWith(figure.unit) && <span className="figure-unit"> {figure.unit}</span>}
-        </span>
+        {lang === 'zh' ? (
+          <span className="figure-value">
+            {figure.value_text}
+            {/* value_text is verbatim and sometimes already carries the unit (“20家”). */}
+            {figure.unit && !figure.value_text.endsWith(figure.unit) && <span className="figure-unit"> {figure.unit}</span>}
+          </span>
+        ) : (
+          // English reads the value out from the parsed number (“over 100 firms a year”), as the explorer's rows do;
+          // a value with no parsed number stays as written, marked Chinese.
+          <span className="figure-value" lang={figure.value === null ? 'zh-CN' : undefined}>{figureValue(lang, figure)}</span>
+        )}
       </div>
+      {lang === 'en' && figure.value !== null && (
+        <p className="figure-verbatim">
+          {t.inv.verbatim}: <span lang="zh-CN">{valueAsWritten(figure)}</span>
+        </p>
+      )}
       <CitationQuote citation={figure.citation} />
     </li>
   );

@@ -474,6 +474,7 @@ describe('staff tools in Chromium', () => {
       await fitTo(page, bbox(kouan.geometry), { top: 200, bottom: 90, left: 380, right: 450 });
       await dialog.getByRole('radio', { name: '在地图上点选的要素' }).check();
       await dialog.getByRole('button', { name: '在地图上点选' }).click();
+      await expect.poll(() => dialog.locator('.staff-hint').getAttribute('data-ready'), SLOW).toBe('true');
       const spot = await page.evaluate(() => {
         const map = window.__atlas!.map;
         const r = map.getCanvas().getBoundingClientRect();
@@ -502,6 +503,8 @@ describe('staff tools in Chromium', () => {
       await dialog.getByLabel('格式', { exact: true }).selectOption('geojson');
       await dialog.getByLabel('坐标系', { exact: true }).selectOption('EPSG:4326');
       await dialog.getByRole('button', { name: '在地图上框选' }).click();
+      // The hint says ready once the rectangle mode is live; a click before it would be lost.
+      await expect.poll(() => dialog.locator('.staff-hint').getAttribute('data-ready'), SLOW).toBe('true');
       await page.mouse.click(spot!.x - 80, spot!.y - 60);
       await page.mouse.click(spot!.x + 80, spot!.y + 60);
       await expect.poll(() => download(dialog).getAttribute('href'), SLOW).toMatch(/^\/api\/export\?bbox=119\.\d+%2C32\.\d+%2C119\.\d+%2C32\.\d+&format=geojson&crs=EPSG%3A4326$/);

@@ -39,8 +39,9 @@ function pickAt(map: MapLibreMap, e: MapMouseEvent): string | null {
   return best ? String(best.f.properties.fid) : null;
 }
 
-/** While mounted, clicks on the map toggle features in the selection. */
-function FeaturePicker({ map, onPick }: { map: MapLibreMap; onPick: (id: string) => void }) {
+/** While mounted, clicks on the map toggle features in the selection; its hint says ready (data-ready) once they do. */
+function FeaturePicker({ map, onPick, hint }: { map: MapLibreMap; onPick: (id: string) => void; hint: string }) {
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     const onClick = (e: MapMouseEvent) => {
       const id = pickAt(map, e);
@@ -48,29 +49,49 @@ function FeaturePicker({ map, onPick }: { map: MapLibreMap; onPick: (id: string)
     };
     map.on('click', onClick);
     map.getCanvas().style.cursor = 'copy';
+    setReady(true);
     return () => {
       map.off('click', onClick);
       map.getCanvas().style.cursor = '';
     };
   }, [map, onPick]);
-  return null;
+  return (
+    <p className="staff-hint" data-ready={ready ? 'true' : 'false'}>
+      {hint}
+    </p>
+  );
 }
 
-/** While mounted, two clicks on the map draw the export box (terra-draw rectangle). */
-function BoxPicker({ onBox }: { onBox: (b: BBox) => void }) {
+/**
+ * While mounted, two clicks on the map draw the export box (terra-draw rectangle). Its hint says
+ * "ready" (data-ready) only once the rectangle mode is live, so a click made before is not lost unseen.
+ */
+function BoxPicker({ onBox, hint }: { onBox: (b: BBox) => void; hint: string }) {
   const staff = useStaff();
-  const draw = useTerraDraw(staff?.map ?? null, () => [new TerraDrawRectangleMode({ styles: { fillColor: SELECTION_COLOR, fillOpacity: 0.08, outlineColor: SELECTION_COLOR, outlineWidth: 2 } })]);
+  const draw = useTerraDraw(
+    staff?.map ?? null,
+    () => [new TerraDrawRectangleMode({ styles: { fillColor: SELECTION_COLOR, fillOpacity: 0.08, outlineColor: SELECTION_COLOR, outlineWidth: 2 } })],
+    'rectangle',
+  );
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!draw) return;
-    draw.setMode('rectangle');
     const onFinish = (id: string | number) => {
       const f = draw.getSnapshotFeature(id);
       if (f) onBox(turfBbox(f) as BBox);
     };
     draw.on('finish', onFinish);
-    return () => draw.off('finish', onFinish);
+    setReady(true);
+    return () => {
+      setReady(false);
+      draw.off('finish', onFinish);
+    };
   }, [draw, onBox]);
-  return null;
+  return (
+    <p className="staff-hint" data-ready={ready ? 'true' : 'false'}>
+      {hint}
+    </p>
+  );
 }
 
 /** The export dialog: a layer, features picked on the map or a box, in a format and CRS, as a download. */
@@ -156,7 +177,7 @@ export function ExportDialog({ selectedId, onClaimMap }: { selectedId: string | 
           <button type="button" className="staff-button" aria-pressed={picking} onClick={() => setPicking((v) => !v)}>
             {picking ? t.staff.stopPicking : t.staff.pickFeatures}
           </button>
-          {picking && <p className="staff-hint">{t.staff.picking}</p>}
+          {picking && staff.map && <FeaturePicker map={staff.map} onPick={toggleId} hint={t.staff.picking} />}
           <p className="staff-note" data-count={ids.length}>{ids.length ? t.staff.selectedCount(ids.length) : t.staff.nothingSelected}</p>
           <ul className="selection-list">
             {ids.map((fid) => (
@@ -166,7 +187,6 @@ export function ExportDialog({ selectedId, onClaimMap }: { selectedId: string | 
               </li>
             ))}
           </ul>
-          {picking && staff.map && <FeaturePicker map={staff.map} onPick={toggleId} />}
         </div>
       )}
 
@@ -175,7 +195,7 @@ export function ExportDialog({ selectedId, onClaimMap }: { selectedId: string | 
           <button type="button" className="staff-button" aria-pressed={picking} onClick={() => setPicking((v) => !v)}>
             {picking ? t.staff.stopPicking : t.staff.pickBbox}
           </button>
-          {picking && <p className="staff-hint">{t.staff.bboxHint}</p>}
+          {picking && <BoxPicker onBox={onBox} hint={t.staff.bboxHint} />}
           <p className="staff-note">{box ? box.map((v) => v.toFixed(5)).join(', ') : t.staff.nothingSelected}</p>
           <label htmlFor={`${id}-bbox-layer`}>{t.staff.layerFilter}</label>
           <select id={`${id}-bbox-layer`} value={bboxLayer} onChange={(e) => setBboxLayer(e.target.value)}>
@@ -184,7 +204,6 @@ export function ExportDialog({ selectedId, onClaimMap }: { selectedId: string | 
               <option key={l.id} value={l.id}>{pick(lang, l.title_zh, l.title_en)}</option>
             ))}
           </select>
-          {picking && <BoxPicker onBox={onBox} />}
         </div>
       )}
 

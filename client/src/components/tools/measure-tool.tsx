@@ -33,12 +33,18 @@ export function MeasureTool({ shape }: { shape: 'line' | 'polygon' }) {
   const { lang, t } = useI18n();
   const staff = useStaff();
   const map = staff?.map ?? null;
-  const draw = useTerraDraw(map, () => [
-    // A small closing distance: clicking a vertex near the first one must add it, not close the ring.
-    new TerraDrawPolygonMode({ pointerDistance: 10, styles: MEASURE_STYLES }),
-    new TerraDrawLineStringMode({ pointerDistance: 10, styles: MEASURE_STYLES }),
-  ]);
+  const draw = useTerraDraw(
+    map,
+    () => [
+      // A small closing distance: clicking a vertex near the first one must add it, not close the ring.
+      new TerraDrawPolygonMode({ pointerDistance: 10, styles: MEASURE_STYLES }),
+      new TerraDrawLineStringMode({ pointerDistance: 10, styles: MEASURE_STYLES }),
+    ],
+    shape === 'polygon' ? 'polygon' : 'linestring',
+  );
   const [reading, setReading] = useState<Reading | null>(null);
+  /** True once the mode is set and the readout listens: the first click counts. */
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     if (!draw) return;
@@ -83,7 +89,9 @@ export function MeasureTool({ shape }: { shape: 'line' | 'polygon' }) {
     };
     draw.on('change', onChange);
     draw.on('finish', onFinish);
+    setReady(true);
     return () => {
+      setReady(false);
       draw.off('change', onChange);
       draw.off('finish', onFinish);
     };
@@ -100,7 +108,7 @@ export function MeasureTool({ shape }: { shape: 'line' | 'polygon' }) {
       role="status"
       aria-live="polite"
       data-kind={shape}
-      data-ready={draw ? 'true' : 'false'}
+      data-ready={ready ? 'true' : 'false'}
       data-state={reading ? (reading.done ? 'done' : 'drawing') : 'empty'}
       data-length-m={reading ? reading.lengthM.toFixed(3) : undefined}
       data-area-m2={reading && reading.kind === 'polygon' ? reading.areaM2.toFixed(2) : undefined}

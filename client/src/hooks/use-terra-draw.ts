@@ -18,13 +18,11 @@ export type DrawModes = ConstructorParameters<typeof TerraDraw>[0]['modes'];
 /**
  * A started TerraDraw instance on the map for as long as the calling tool is mounted (null before the
  * map exists). `makeModes` is read once: one tool, one set of modes. Only one tool uses the map at a
- * time, so one instance exists at a time. With `initialMode`, the instance is returned already in that
- * mode: a tool that shows itself ready when the hook returns non-null is ready for the first click.
+ * time, so one instance exists at a time.
  */
-export function useTerraDraw(map: MapLibreMap | null, makeModes: () => DrawModes, initialMode?: string): TerraDraw | null {
+export function useTerraDraw(map: MapLibreMap | null, makeModes: () => DrawModes): TerraDraw | null {
   const [draw, setDraw] = useState<TerraDraw | null>(null);
   const factory = useRef(makeModes);
-  const firstMode = useRef(initialMode);
   useEffect(() => {
     if (!map) return;
     const instance = new TerraDraw({
@@ -32,7 +30,6 @@ export function useTerraDraw(map: MapLibreMap | null, makeModes: () => DrawModes
       modes: factory.current(),
     });
     instance.start();
-    if (firstMode.current) instance.setMode(firstMode.current);
     setDraw(instance);
     return () => {
       setDraw(null);

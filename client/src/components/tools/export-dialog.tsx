@@ -68,14 +68,11 @@ function FeaturePicker({ map, onPick, hint }: { map: MapLibreMap; onPick: (id: s
  */
 function BoxPicker({ onBox, hint }: { onBox: (b: BBox) => void; hint: string }) {
   const staff = useStaff();
-  const draw = useTerraDraw(
-    staff?.map ?? null,
-    () => [new TerraDrawRectangleMode({ styles: { fillColor: SELECTION_COLOR, fillOpacity: 0.08, outlineColor: SELECTION_COLOR, outlineWidth: 2 } })],
-    'rectangle',
-  );
+  const draw = useTerraDraw(staff?.map ?? null, () => [new TerraDrawRectangleMode({ styles: { fillColor: SELECTION_COLOR, fillOpacity: 0.08, outlineColor: SELECTION_COLOR, outlineWidth: 2 } })]);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!draw) return;
+    draw.setMode('rectangle');
     const onFinish = (id: string | number) => {
       const f = draw.getSnapshotFeature(id);
       if (f) onBox(turfBbox(f) as BBox);

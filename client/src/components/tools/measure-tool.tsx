@@ -33,15 +33,11 @@ export function MeasureTool({ shape }: { shape: 'line' | 'polygon' }) {
   const { lang, t } = useI18n();
   const staff = useStaff();
   const map = staff?.map ?? null;
-  const draw = useTerraDraw(
-    map,
-    () => [
-      // A small closing distance: clicking a vertex near the first one must add it, not close the ring.
-      new TerraDrawPolygonMode({ pointerDistance: 10, styles: MEASURE_STYLES }),
-      new TerraDrawLineStringMode({ pointerDistance: 10, styles: MEASURE_STYLES }),
-    ],
-    shape === 'polygon' ? 'polygon' : 'linestring',
-  );
+  const draw = useTerraDraw(map, () => [
+    // A small closing distance: clicking a vertex near the first one must add it, not close the ring.
+    new TerraDrawPolygonMode({ pointerDistance: 10, styles: MEASURE_STYLES }),
+    new TerraDrawLineStringMode({ pointerDistance: 10, styles: MEASURE_STYLES }),
+  ]);
   const [reading, setReading] = useState<Reading | null>(null);
   /** True once the mode is set and the readout listens: the first click counts. */
   const [ready, setReady] = useState(false);
